@@ -1,0 +1,173 @@
+import os from 'node:os';
+import path from 'node:path';
+import { z } from 'zod';
+
+/**
+ * Every setting Sleeve reads, with its default. The environment is the
+ * source (CLI flags are mapped onto the same names); a bad value stops the
+ * start with every problem listed at once.
+ */
+const flag = z
+  .enum(['0', '1', 'true', 'false', 'yes', 'no', 'on', 'off', ''])
+  .transform((v) => ['1', 'true', 'yes', 'on'].includes(v));
+
+const rate = z
+  .string()
+  .regex(/^\d+\/\d+s$/, 'expected "<requests>/<seconds>s", e.g. "20/10s"')
+  .transform((v) => {
+    const [points, seconds] = v.slice(0, -1).split('/').map(Number);
+    return { points: points ?? 0, durationSec: seconds ?? 1 };
+  })
+  .refine((r) => r.points > 0 && r.durationSec > 0, 'must be above zero');
+
+const seconds = z
+  .string()
+  .regex(/^\d+(,\d+)*$/, 'expected comma-separated seconds, e.g. "10,30,120"')
+  .transform((v) => v.split(',').map(Number));
+
+const envSchema = z.object({
+  SLEEVE_HOST: z.string().default('127.0.0.1'),
+  SLEEVE_PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  SLEEVE_DATA_DIR: z.string().default('.sleeve'),
+  SLEEVE_DATABASE_URL: z.string().default(''),
+  SLEEVE_PUBLIC_URL: z.url({ protocol: /^https?$/ }).or(z.literal('')).default(''),
+  SLEEVE_SERVICES: z
+    .string()
+    .regex(/^(api|worker)(,(api|worker))*$/, 'expected "api", "worker" or both')
+    .default('api,worker'),
+  SLEEVE_API_KEY: z.string().min(16, 'must be at least 16 characters').optional(),
+  SLEEVE_WEBHOOK_KEY: z.string().min(8, 'must be at least 8 characters').optional(),
+  SLEEVE_ALLOW_PRIVATE_CALLBACKS: flag.default(false),
+  SLEEVE_RETENTION_DAYS: z.coerce.number().positive().default(14),
+  SLEEVE_COVER_COST: z.coerce.number().min(0).default(1),
+  SLEEVE_INITIAL_CREDITS: z.coerce.number().min(0).default(100),
+  SLEEVE_RATE_GENERATE: rate.prefault('20/10s'),
+  SLEEVE_RATE_POLL: rate.prefault('3/1s'),
+  SLEEVE_HTTP_STATUS_MIRROR: flag.default(false),
+  SLEEVE_MAINTENANCE: flag.default(false),
+  SLEEVE_CALLBACK_TIMEOUT_MS: z.coerce.number().int().min(100).default(15_000),
+  SLEEVE_CALLBACK_RETRIES: seconds.prefault('10,30,120,600,1800,3600,10800,21600'),
+  SLEEVE_RENDER_THREADS: z.coerce.number().int().min(1).max(64).optional(),
+  SLEEVE_IMAGE_SIZE: z.coerce.number().int().min(256).max(3000).default(1024),
+  SLEEVE_MAX_AUDIO_MB: z.coerce.number().positive().default(50),
+  SLEEVE_MAX_BODY_KB: z.coerce.number().int().positive().default(256),
+  SLEEVE_TITLE_LIMIT: z.coerce.number().int().positive().default(100),
+  SLEEVE_TAGS_LIMIT: z.coerce.number().int().positive().default(1000),
+  SLEEVE_PROMPT_LIMIT: z.coerce.number().int().positive().default(5000),
+  SLEEVE_LOG_LEVEL: z
+    .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+    .default('info'),
+  SLEEVE_LOG_FORMAT: z.enum(['auto', 'json', 'pretty']).default('auto'),
+});
+
+export type SleeveEnv = z.infer<typeof envSchema>;
+
+export interface RateRule {
+  points: number;
+  durationSec: number;
+}
+
+export interface SleeveConfig {
+  host: string;
+  port: number;
+  dataDir: string;
+  /** A `postgres://` URL, or the path of the SQLite file. */
+  databaseUrl: string;
+  /** Base of the absolute URLs of images and audio; '' = own address. */
+  publicUrl: string;
+  services: { api: boolean; worker: boolean };
+  bootstrapApiKey: string | undefined;
+  webhookKey: string | undefined;
+  allowPrivateCallbacks: boolean;
+  retentionMs: number;
+  coverCost: number;
+  initialCredits: number;
+  rateGenerate: RateRule;
+  ratePoll: RateRule;
+  mirrorHttpStatus: boolean;
+  maintenance: boolean;
+  callbackTimeoutMs: number;
+  callbackRetriesSec: number[];
+  renderThreads: number;
+  imageSize: number;
+  maxAudioBytes: number;
+  maxBodyBytes: number;
+  limits: { title: number; tags: number; prompt: number };
+  logLevel: SleeveEnv['SLEEVE_LOG_LEVEL'];
+  logFormat: 'json' | 'pretty';
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n  ${problems.join('\n  ')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/** Reads and validates the configuration; throws ConfigError listing all. */
+export function loadConfig(
+  env: Record<string, string | undefined> = process.env,
+): SleeveConfig {
+  const parsed = envSchema.safeParse(dropEmpty(env));
+  if (!parsed.success) {
+    throw new ConfigError(
+      parsed.error.issues.map(
+        (issue) => `${issue.path.join('.')}: ${issue.message}`,
+      ),
+    );
+  }
+  return toConfig(parsed.data);
+}
+
+function toConfig(e: SleeveEnv): SleeveConfig {
+  const dataDir = path.resolve(e.SLEEVE_DATA_DIR);
+  const services = e.SLEEVE_SERVICES.split(',');
+  return {
+    host: e.SLEEVE_HOST,
+    port: e.SLEEVE_PORT,
+    dataDir,
+    databaseUrl: e.SLEEVE_DATABASE_URL || path.join(dataDir, 'sleeve.db'),
+    publicUrl: e.SLEEVE_PUBLIC_URL.replace(/\/+$/, ''),
+    services: {
+      api: services.includes('api'),
+      worker: services.includes('worker'),
+    },
+    bootstrapApiKey: e.SLEEVE_API_KEY,
+    webhookKey: e.SLEEVE_WEBHOOK_KEY,
+    allowPrivateCallbacks: e.SLEEVE_ALLOW_PRIVATE_CALLBACKS,
+    retentionMs: e.SLEEVE_RETENTION_DAYS * 24 * 3600 * 1000,
+    coverCost: e.SLEEVE_COVER_COST,
+    initialCredits: e.SLEEVE_INITIAL_CREDITS,
+    rateGenerate: e.SLEEVE_RATE_GENERATE,
+    ratePoll: e.SLEEVE_RATE_POLL,
+    mirrorHttpStatus: e.SLEEVE_HTTP_STATUS_MIRROR,
+    maintenance: e.SLEEVE_MAINTENANCE,
+    callbackTimeoutMs: e.SLEEVE_CALLBACK_TIMEOUT_MS,
+    callbackRetriesSec: e.SLEEVE_CALLBACK_RETRIES,
+    renderThreads: e.SLEEVE_RENDER_THREADS ?? os.availableParallelism(),
+    imageSize: e.SLEEVE_IMAGE_SIZE,
+    maxAudioBytes: Math.round(e.SLEEVE_MAX_AUDIO_MB * 1024 * 1024),
+    maxBodyBytes: e.SLEEVE_MAX_BODY_KB * 1024,
+    limits: {
+      title: e.SLEEVE_TITLE_LIMIT,
+      tags: e.SLEEVE_TAGS_LIMIT,
+      prompt: e.SLEEVE_PROMPT_LIMIT,
+    },
+    logLevel: e.SLEEVE_LOG_LEVEL,
+    logFormat: resolveLogFormat(e.SLEEVE_LOG_FORMAT),
+  };
+}
+
+function resolveLogFormat(format: SleeveEnv['SLEEVE_LOG_FORMAT']) {
+  if (format !== 'auto') return format;
+  return process.stdout.isTTY ? 'pretty' : 'json';
+}
+
+/** An empty variable means "use the default", as in most shells' .env use. */
+function dropEmpty(env: Record<string, string | undefined>) {
+  return Object.fromEntries(
+    Object.entries(env).filter(
+      ([name, value]) => name.startsWith('SLEEVE_') && value !== '',
+    ),
+  );
+}
