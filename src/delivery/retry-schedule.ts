@@ -64,21 +64,3 @@ export function nextRetryDelayMs(
       : seededFraction(schedule.seed, attempt);
   return Math.round(baseSec * 1000 * (1 + jitter * (2 * fraction - 1)));
 }
-
-/**
- * Read a retry schedule written as seconds separated by commas, such as
- * "10,30,120". Throws a RangeError naming the bad entry. An empty text
- * means no retries.
- */
-export function parseRetryDelays(text: string): number[] {
-  if (text.trim() === '') return [];
-  return text.split(',').map((entry) => {
-    const seconds = Number(entry.trim());
-    if (entry.trim() === '' || !Number.isFinite(seconds) || seconds <= 0) {
-      throw new RangeError(
-        `Retry delay "${entry.trim()}" is not a positive number of seconds.`,
-      );
-    }
-    return seconds;
-  });
-}
