@@ -38,9 +38,12 @@ function lookupPinned(addresses: readonly string[]) {
     callback: LookupCallback,
   ): void => {
     const first = answers[0];
+    if (first === undefined) {
+      callback(new AddressRefusedError('No checked address to use.'), '');
+      return;
+    }
     if (options.all === true) callback(null, answers);
-    else if (first !== undefined) callback(null, first.address, first.family);
-    else callback(new AddressRefusedError('No checked address to use.'), '');
+    else callback(null, first.address, first.family);
   };
 }
 

@@ -228,15 +228,20 @@ export async function postCallback(
     return refused(error.message);
   }
 
-  const deadline = AbortSignal.timeout(settings.timeoutMs);
+  // A timer of our own rather than AbortSignal.timeout, whose unreferenced
+  // timer would let the process exit under a hanging DNS lookup.
+  const deadline = new AbortController();
+  const timer = setTimeout(() => deadline.abort(), settings.timeoutMs);
   const signal =
     options.signal === undefined
-      ? deadline
-      : AbortSignal.any([deadline, options.signal]);
+      ? deadline.signal
+      : AbortSignal.any([deadline.signal, options.signal]);
   try {
     const prepared = prepareHeaders(headers);
     return await followRedirects(first, body, prepared, settings, signal);
   } catch (error) {
-    return describeError(error, deadline, options, settings.timeoutMs);
+    return describeError(error, deadline.signal, options, settings.timeoutMs);
+  } finally {
+    clearTimeout(timer);
   }
 }
