@@ -21,9 +21,9 @@ const NETWORK_ERRORS: Record<string, string> = {
 };
 
 const DNS_ERRORS: Record<string, string> = {
-  ENOTFOUND: 'the callback host name does not exist',
-  ENODATA: 'the callback host name has no addresses',
-  EAI_AGAIN: 'the callback host name could not be resolved for now',
+  ENOTFOUND: 'the host name does not exist',
+  ENODATA: 'the host name has no addresses',
+  EAI_AGAIN: 'the host name could not be resolved for now',
 };
 
 function errorCode(error: unknown): string | undefined {
@@ -32,12 +32,17 @@ function errorCode(error: unknown): string | undefined {
   return typeof code === 'string' ? code : undefined;
 }
 
-/** A retryable failure describing an error from resolving or connecting. */
+/** A retryable failure describing an error from the host name lookup. */
+export function describeLookupError(error: unknown): DeliveryFailure {
+  const code = errorCode(error);
+  const text = code === undefined ? undefined : DNS_ERRORS[code];
+  const fallback = `the host name could not be resolved (${code ?? 'no code'})`;
+  return failed('dns', text ?? fallback);
+}
+
+/** A retryable failure describing an error from connecting or sending. */
 export function describeNetworkError(error: unknown): DeliveryFailure {
   const code = errorCode(error);
-  const dnsText = code === undefined ? undefined : DNS_ERRORS[code];
-  if (dnsText !== undefined) return failed('dns', dnsText);
-
   const text = code === undefined ? undefined : NETWORK_ERRORS[code];
   const fallback = `the callback could not be sent (${code ?? 'no code'})`;
   return failed('network', text ?? fallback);

@@ -10,7 +10,10 @@ import {
   redirectTarget,
   type HopResult,
 } from './follow-redirect.js';
-import { describeNetworkError } from './describe-network-error.js';
+import {
+  describeLookupError,
+  describeNetworkError,
+} from './describe-network-error.js';
 import {
   AddressRefusedError,
   createPinnedConnector,
@@ -87,20 +90,33 @@ function untilAborted<T>(work: Promise<T>, signal: AbortSignal): Promise<T> {
   });
 }
 
+/** A literal IP host as it is, a name as the resolver answers it. */
+async function lookupAddresses(
+  url: URL,
+  settings: Settings,
+  signal: AbortSignal,
+): Promise<readonly string[]> {
+  const literal = hostAddress(url);
+  if (literal !== null) return [literal];
+  return untilAborted(settings.lookup(url.hostname), signal);
+}
+
 /** The addresses to connect to, or why there are none to use. */
 async function resolveTarget(
   url: URL,
   settings: Settings,
   signal: AbortSignal,
 ): Promise<{ addresses: readonly string[] } | { outcome: DeliveryOutcome }> {
-  const literal = hostAddress(url);
-  const addresses =
-    literal === null
-      ? await untilAborted(settings.lookup(url.hostname), signal)
-      : [literal];
+  let addresses: readonly string[];
+  try {
+    addresses = await lookupAddresses(url, settings, signal);
+  } catch (error) {
+    if (signal.aborted) throw error;
+    return { outcome: describeLookupError(error) };
+  }
   if (addresses.length === 0) {
     return {
-      outcome: failed('dns', 'the callback host name has no addresses'),
+      outcome: failed('dns', 'the host name has no addresses'),
     };
   }
 
@@ -174,7 +190,7 @@ function describeError(
   }
   if (deadline.aborted) {
     const seconds = timeoutMs / 1000;
-    return failed('timeout', `the receiver did not answer within ${seconds} s`);
+    return failed('timeout', `the callback got no answer within ${seconds} s`);
   }
   return describeNetworkError(error);
 }
@@ -192,7 +208,7 @@ async function followRedirects(
     if ('outcome' in hop) return hop.outcome;
 
     if (redirects === settings.maxRedirects) {
-      const error = `the receiver redirected more than ${redirects} times`;
+      const error = `the receiver redirected too often (limit ${redirects})`;
       return failed('redirect', error, hop.redirectStatus);
     }
     const next = redirectTarget(url, hop.location, settings);

@@ -257,6 +257,18 @@ describe('postCallback reports retryable failures for', () => {
     assertFailure(outcome, { reason: 'dns', retryable: true });
   });
 
+  it('a resolver that fails without an error code', async () => {
+    const outcome = await postCallback(
+      'http://broken.test/cb',
+      BODY,
+      {},
+      {
+        lookup: () => Promise.reject(new Error('resolver crashed')),
+      },
+    );
+    assertFailure(outcome, { reason: 'dns', retryable: true });
+  });
+
   it('a host name with no addresses', async () => {
     const outcome = await postCallback(
       'http://empty.test/cb',
@@ -334,6 +346,15 @@ describe('postCallback refuses, without retrying,', () => {
 });
 
 describe('postCallback with private addresses allowed', () => {
+  it('delivers to a literal IPv6 host (mapped loopback)', async () => {
+    await withReceiver(answerWith(200), async (receiver) => {
+      const url = receiver.url('/cb', '[::ffff:127.0.0.1]');
+      const outcome = await postCallback(url, BODY, {}, { allowPrivate: true });
+      assert.deepEqual(outcome, { ok: true, status: 200 });
+      assert.equal(receiver.requests.length, 1);
+    });
+  });
+
   it('delivers to a name resolving to loopback', async () => {
     await withReceiver(answerWith(200), async (receiver) => {
       const url = receiver.url('/cb', 'callback.test');
@@ -619,7 +640,8 @@ describe('postCallback reads little of a response', () => {
         {},
         {
           ...LOOPBACK_ALLOWED,
-          timeoutMs: 300,
+          // Long enough for the headers to arrive even on a loaded machine.
+          timeoutMs: 1000,
         },
       );
       assert.deepEqual(outcome, { ok: true, status: 200 });
