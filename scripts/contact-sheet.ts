@@ -1,0 +1,116 @@
+/**
+ * Renders every track of a tracks folder in every style on one sheet, plus
+ * a second sheet with the two covers the engine would pick per track, so a
+ * person can judge the engine's range at a glance.
+ *
+ *   npx tsx scripts/contact-sheet.ts [tracksDir] [out.png] [--variation N]
+ *
+ * The pair sheet is written next to out.png as <name>-pairs.png.
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { analyzeAudio } from '../src/audio/index.js';
+import type { AudioFeatures } from '../src/audio/features.js';
+import {
+  chooseStyles,
+  describeTrack,
+  renderContactSheet,
+  renderCover,
+  STYLES,
+  type ContactSheetRow,
+  type CoverInput,
+} from '../src/engine/index.js';
+
+interface TrackEntry {
+  title: string;
+  artist: string;
+  tags: string;
+  prompt: string;
+  audio: string | null;
+}
+
+const CELL = 220;
+
+async function main(): Promise<void> {
+  const args = process.argv.slice(2);
+  const variationAt = args.indexOf('--variation');
+  const variation =
+    variationAt >= 0 ? Number(args.splice(variationAt, 2)[1]) : 0;
+  const tracksDir = args[0] ?? '/work/shared/tracks';
+  const out = args[1] ?? '/work/out/contact-sheet.png';
+  const inputs = await loadInputs(tracksDir);
+
+  const started = performance.now();
+  const styleRows = inputs.map((input) => styleRow(input, variation));
+  writeFileSync(
+    out,
+    renderContactSheet(styleRows, {
+      cell: CELL,
+      columnLabels: STYLES.map((s) => s.name),
+    }),
+  );
+  const pairs = out.replace(/\.png$/, '') + '-pairs.png';
+  writeFileSync(
+    pairs,
+    renderContactSheet(
+      inputs.map((input) => pairRow(input, variation)),
+      { cell: 360 },
+    ),
+  );
+  const seconds = ((performance.now() - started) / 1000).toFixed(1);
+  console.log(
+    `wrote ${out} and ${pairs} (${inputs.length} tracks, ${seconds} s)`,
+  );
+}
+
+async function loadInputs(dir: string): Promise<CoverInput[]> {
+  const entries = JSON.parse(
+    readFileSync(join(dir, 'tracks.json'), 'utf8'),
+  ) as TrackEntry[];
+  return Promise.all(
+    entries.map(async (entry) => ({
+      title: entry.title,
+      artist: entry.artist,
+      tags: entry.tags,
+      lyrics: entry.prompt,
+      audio: entry.audio ? await analyse(join(dir, entry.audio)) : null,
+    })),
+  );
+}
+
+async function analyse(path: string): Promise<AudioFeatures | null> {
+  try {
+    return await analyzeAudio(new Uint8Array(readFileSync(path)));
+  } catch (error) {
+    console.warn(`no audio features for ${path}: ${String(error)}`);
+    return null;
+  }
+}
+
+function detailOf(input: CoverInput): string {
+  const reading = describeTrack(input);
+  const f = reading.features;
+  const source = f.fromAudio ? 'audio' : f.bpmSource;
+  return `${reading.genre} · ${Math.round(f.bpm)} bpm (${source}) · ${f.key} ${f.mode}`;
+}
+
+function styleRow(input: CoverInput, variation: number): ContactSheetRow {
+  const images = STYLES.map((style) =>
+    renderCover(input, { style: style.id, size: CELL, variation }),
+  );
+  return { label: input.title, detail: detailOf(input), images };
+}
+
+function pairRow(input: CoverInput, variation: number): ContactSheetRow {
+  const ids = chooseStyles(input, variation);
+  const images = ids.map((style) =>
+    renderCover(input, { style, size: 360, variation }),
+  );
+  return {
+    label: input.title,
+    detail: `${ids.join(' + ')} · ${detailOf(input)}`,
+    images,
+  };
+}
+
+await main();

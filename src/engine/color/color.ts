@@ -1,0 +1,115 @@
+/** An sRGB colour with channels 0–255. */
+export interface Rgb {
+  r: number;
+  g: number;
+  b: number;
+}
+
+/** OKLCH: perceptual lightness 0–1, chroma 0–~0.37, hue in degrees. */
+export interface Oklch {
+  l: number;
+  c: number;
+  h: number;
+}
+
+const clamp01 = (x: number): number => Math.min(1, Math.max(0, x));
+
+function linearToSrgb(x: number): number {
+  return x <= 0.0031308 ? 12.92 * x : 1.055 * Math.pow(x, 1 / 2.4) - 0.055;
+}
+
+export function srgbToLinear(channel255: number): number {
+  const x = channel255 / 255;
+  return x <= 0.04045 ? x / 12.92 : Math.pow((x + 0.055) / 1.055, 2.4);
+}
+
+/** OKLCH to linear sRGB, possibly outside the gamut. */
+function oklchToLinear({ l, c, h }: Oklch): [number, number, number] {
+  const rad = (h * Math.PI) / 180;
+  const a = c * Math.cos(rad);
+  const b = c * Math.sin(rad);
+  const l1 = (l + 0.3963377774 * a + 0.2158037573 * b) ** 3;
+  const m1 = (l - 0.1055613458 * a - 0.0638541728 * b) ** 3;
+  const s1 = (l - 0.0894841775 * a - 1.291485548 * b) ** 3;
+  return [
+    4.0767416621 * l1 - 3.3077115913 * m1 + 0.2309699292 * s1,
+    -1.2684380046 * l1 + 2.6097574011 * m1 - 0.3413193965 * s1,
+    -0.0041960863 * l1 - 0.7034186147 * m1 + 1.707614701 * s1,
+  ];
+}
+
+const inGamut = (rgb: [number, number, number]): boolean =>
+  rgb.every((x) => x >= -0.0005 && x <= 1.0005);
+
+/**
+ * Converts to sRGB, lowering chroma until the colour fits the gamut, so a
+ * requested hue and lightness survive instead of being clipped to a
+ * different hue.
+ */
+export function oklchToRgb(color: Oklch): Rgb {
+  let c = color.c;
+  let linear = oklchToLinear({ ...color, c });
+  for (let i = 0; i < 24 && !inGamut(linear); i++) {
+    c *= 0.9;
+    linear = oklchToLinear({ ...color, c });
+  }
+  const [r, g, b] = linear.map((x) =>
+    Math.round(255 * linearToSrgb(clamp01(x))),
+  );
+  return { r: r ?? 0, g: g ?? 0, b: b ?? 0 };
+}
+
+export function rgbToOklch({ r, g, b }: Rgb): Oklch {
+  const lr = srgbToLinear(r);
+  const lg = srgbToLinear(g);
+  const lb = srgbToLinear(b);
+  const l1 = Math.cbrt(
+    0.4122214708 * lr + 0.5363325363 * lg + 0.0514459929 * lb,
+  );
+  const m1 = Math.cbrt(
+    0.2119034982 * lr + 0.6806995451 * lg + 0.1073969566 * lb,
+  );
+  const s1 = Math.cbrt(
+    0.0883024619 * lr + 0.2817188376 * lg + 0.6299787005 * lb,
+  );
+  const l = 0.2104542553 * l1 + 0.793617785 * m1 - 0.0040720468 * s1;
+  const a = 1.9779984951 * l1 - 2.428592205 * m1 + 0.4505937099 * s1;
+  const bb = 0.0259040371 * l1 + 0.7827717662 * m1 - 0.808675766 * s1;
+  const h = ((Math.atan2(bb, a) * 180) / Math.PI + 360) % 360;
+  return { l, c: Math.hypot(a, bb), h };
+}
+
+export function toHex({ r, g, b }: Rgb): string {
+  const hex = (x: number): string => x.toString(16).padStart(2, '0');
+  return `#${hex(r)}${hex(g)}${hex(b)}`;
+}
+
+export function fromHex(hex: string): Rgb {
+  const value = parseInt(hex.slice(1, 7), 16);
+  return { r: (value >> 16) & 255, g: (value >> 8) & 255, b: value & 255 };
+}
+
+/** A CSS colour string with alpha. */
+export function withAlpha(hex: string, alpha: number): string {
+  const { r, g, b } = fromHex(hex);
+  return `rgba(${r},${g},${b},${clamp01(alpha).toFixed(3)})`;
+}
+
+/** Mixes two hex colours in OKLab-ish space via linear sRGB. */
+export function mixHex(a: string, b: string, t: number): string {
+  const ca = fromHex(a);
+  const cb = fromHex(b);
+  const lerp = (x: number, y: number): number => {
+    const lin = srgbToLinear(x) * (1 - t) + srgbToLinear(y) * t;
+    return Math.round(255 * linearToSrgb(clamp01(lin)));
+  };
+  return toHex({
+    r: lerp(ca.r, cb.r),
+    g: lerp(ca.g, cb.g),
+    b: lerp(ca.b, cb.b),
+  });
+}
+
+export function oklchHex(l: number, c: number, h: number): string {
+  return toHex(oklchToRgb({ l, c, h: ((h % 360) + 360) % 360 }));
+}

@@ -1,0 +1,132 @@
+import type { Random } from '../random.js';
+import { GENRE_BPM, GENRE_ENERGY, type Genre } from './genres.js';
+import type { Mood } from './read-mood.js';
+import { PITCH_CLASSES, type TrackFeatures } from './track-features.js';
+import { clamp, resample, smooth } from './resample.js';
+
+/** Section markers and the energy a section usually carries. */
+const SECTION_ENERGY: readonly [RegExp, number][] = [
+  [/intro/i, 0.35],
+  [/pre-?chorus|pré-?refr/i, 0.7],
+  [/chorus|refr[aã]o|coro|hook/i, 0.92],
+  [/drop/i, 1],
+  [/bridge|ponte/i, 0.6],
+  [/break/i, 0.4],
+  [/outro|fim/i, 0.3],
+  [/verse|verso|estrofe/i, 0.55],
+];
+
+/** "140 bpm" or "bpm 140" written in the style tags. */
+export function readTagBpm(tags: string): number | null {
+  const match = /(\d{2,3})\s*bpm\b|\bbpm\s*(\d{2,3})/i.exec(tags);
+  const bpm = Number(match?.[1] ?? match?.[2]);
+  return bpm >= 40 && bpm <= 240 ? bpm : null;
+}
+
+export interface TextFeatureInput {
+  tags: string;
+  lyrics: string;
+  genre: Genre;
+  mood: Mood;
+}
+
+/**
+ * Stand-in features for a track without audio, derived from its words
+ * alone and a seeded generator, so they are stable for the same track.
+ */
+export function featuresFromText(
+  input: TextFeatureInput,
+  rng: Random,
+): TrackFeatures {
+  const { genre, mood } = input;
+  const tagBpm = readTagBpm(input.tags);
+  const bpm = tagBpm ?? estimateBpm(genre, mood, rng);
+  const energy = clamp(GENRE_ENERGY[genre] + mood.arousal * 0.25, 0.08, 0.98);
+  const contour = sectionContour(input, energy, rng);
+
+  return {
+    bpm,
+    bpmSource: tagBpm === null ? 'text' : 'tags',
+    energy,
+    key: rng.pick(PITCH_CLASSES),
+    mode: mood.valence - mood.darkness * 0.5 < -0.05 ? 'minor' : 'major',
+    brightness: clamp(
+      0.52 + mood.valence * 0.22 - mood.darkness * 0.35,
+      0.05,
+      0.95,
+    ),
+    contour,
+    waveform: textWaveform(contour, bpm, rng),
+    spectrum: textSpectrum(genre, mood, rng),
+    dynamics: clamp(1 - energy * 0.7, 0, 1),
+    durationSec: null,
+    fromAudio: false,
+  };
+}
+
+function estimateBpm(genre: Genre, mood: Mood, rng: Random): number {
+  const base = GENRE_BPM[genre] * (1 + mood.arousal * 0.12);
+  return Math.round(clamp(base + rng.range(-5, 5), 50, 200));
+}
+
+/** The song's shape: its sections in order, or a gentle arc without any. */
+function sectionContour(
+  input: TextFeatureInput,
+  energy: number,
+  rng: Random,
+): number[] {
+  const sections = [...input.lyrics.matchAll(/^\s*\[([^\]]+)\]/gm)].map((m) =>
+    sectionEnergy(m[1] ?? ''),
+  );
+  const levels = sections.length > 0 ? sections : arcLevels(input.tags, rng);
+  const steps = levels.flatMap((level) => [level, level, level]);
+  const wobble = resample(steps, 32).map((v) => v * rng.range(0.85, 1.05));
+  const scaled = smooth(wobble, 2).map((v) => v * (0.55 + energy * 0.45));
+  const peak = Math.max(...scaled, 0.01);
+  return scaled.map((v) => clamp(v / peak, 0, 1));
+}
+
+function sectionEnergy(name: string): number {
+  return SECTION_ENERGY.find(([pattern]) => pattern.test(name))?.[1] ?? 0.55;
+}
+
+function arcLevels(tags: string, rng: Random): number[] {
+  if (/slow build|crescendo|build/i.test(tags))
+    return [0.2, 0.35, 0.55, 0.8, 1];
+  const peakAt = rng.int(1, 3);
+  return [0, 1, 2, 3, 4].map(
+    (i) => 0.45 + 0.5 * Math.exp(-((i - peakAt) ** 2) / 2),
+  );
+}
+
+function textWaveform(contour: number[], bpm: number, rng: Random): number[] {
+  const beats = (bpm / 60) * 30;
+  const raw = resample(contour, 128).map((level, i) => {
+    const pulse = Math.abs(Math.cos((Math.PI * beats * i) / 127)) ** 3;
+    return level * (0.5 + 0.5 * pulse) * rng.range(0.7, 1);
+  });
+  const peak = Math.max(...raw, 0.01);
+  return raw.map((v) => v / peak);
+}
+
+/** A long-term spectrum with the tilt typical of the genre. */
+function textSpectrum(genre: Genre, mood: Mood, rng: Random): number[] {
+  const heavyLows = [
+    'bass',
+    'lofi',
+    'industrial',
+    'metal',
+    'electronic',
+  ].includes(genre);
+  const lowWeight = heavyLows ? 1 : 0.7;
+  const air = clamp(0.35 + mood.valence * 0.2 - mood.darkness * 0.2, 0.1, 0.7);
+  const raw = Array.from({ length: 32 }, (_, band) => {
+    const x = band / 31;
+    const lows = lowWeight * Math.exp(-((x - 0.12) ** 2) / 0.02);
+    const mids = 0.75 * Math.exp(-((x - 0.42) ** 2) / 0.05);
+    const highs = air * Math.exp(-((x - 0.78) ** 2) / 0.04);
+    return (lows + mids + highs) * rng.range(0.8, 1.1);
+  });
+  const peak = Math.max(...raw, 0.01);
+  return smooth(raw, 1).map((v) => v / peak);
+}

@@ -1,0 +1,62 @@
+import { buildPalette, type Palette } from '../color/palette.js';
+import { createRandom, hashString } from '../random.js';
+import type { CoverInput } from '../types.js';
+import { featuresFromAudio } from './features-from-audio.js';
+import { featuresFromText } from './features-from-text.js';
+import type { Genre } from './genres.js';
+import type { Motif } from './motifs.js';
+import { readGenres } from './read-genre.js';
+import { readMood, type Mood } from './read-mood.js';
+import { readMotifs } from './read-motifs.js';
+import { detectScripts, type Script } from './scripts.js';
+import type { TrackFeatures } from './track-features.js';
+
+/** The engine's reading of a track: everything the styles paint from. */
+export interface TrackReading {
+  genre: Genre;
+  /** Every genre the words suggest, strongest first. */
+  genres: Genre[];
+  mood: Mood;
+  motifs: Motif[];
+  /** Scripts of the title and artist. */
+  scripts: Script[];
+  features: TrackFeatures;
+  palette: Palette;
+  /** Seed for every seeded choice: the track's identity. */
+  seed: number;
+}
+
+/** Reads a track. Pure: the same input always gives the same reading. */
+export function readTrack(input: CoverInput): TrackReading {
+  const seed = trackSeed(input);
+  const rng = createRandom(seed);
+  const genres = readGenres(input.tags, input.lyrics, input.title);
+  const genre = genres[0]?.genre ?? 'unknown';
+  const mood = readMood(input.tags, input.lyrics, genre);
+  const features = input.audio
+    ? featuresFromAudio(input.audio)
+    : featuresFromText(
+        { tags: input.tags, lyrics: input.lyrics, genre, mood },
+        rng.fork('features'),
+      );
+
+  return {
+    genre,
+    genres: genres.map((g) => g.genre),
+    mood,
+    motifs: readMotifs(input.title, input.lyrics, input.tags),
+    scripts: detectScripts(`${input.title} ${input.artist}`),
+    features,
+    palette: buildPalette(features, mood, rng.fork('palette')),
+    seed,
+  };
+}
+
+/** The track's identity: its words and, when present, its measured sound. */
+function trackSeed(input: CoverInput): number {
+  const audio = input.audio
+    ? `${input.audio.bpm.toFixed(1)}|${input.audio.key}|${input.audio.energy.toFixed(3)}`
+    : '';
+  const text = [input.title, input.artist, input.tags, input.lyrics, audio];
+  return hashString(text.join('\u0000'));
+}

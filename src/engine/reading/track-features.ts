@@ -1,0 +1,49 @@
+import type { PitchClass } from '../../audio/features.js';
+
+/**
+ * The musical figures the styles draw from. For a track with audio they are
+ * measured; otherwise they are stand-ins derived from the text, so every
+ * style can be driven the same way.
+ */
+export interface TrackFeatures {
+  bpm: number;
+  /** Where the tempo came from. */
+  bpmSource: 'audio' | 'tags' | 'text';
+  /** 0 calm – 1 dense and loud. */
+  energy: number;
+  key: PitchClass;
+  mode: 'major' | 'minor';
+  /** 0 dark – 1 bright (spectral centroid). */
+  brightness: number;
+  /** 32 values 0–1: the energy over the track, for shaping compositions. */
+  contour: number[];
+  /** 128 peaks 0–1. */
+  waveform: number[];
+  /** 32 log-spaced bands 0–1. */
+  spectrum: number[];
+  /** Dynamic range mapped to 0 (flat) – 1 (wide). */
+  dynamics: number;
+  /** Length in seconds, when known. */
+  durationSec: number | null;
+  fromAudio: boolean;
+}
+
+export const PITCH_CLASSES: readonly PitchClass[] = [
+  'C',
+  'C#',
+  'D',
+  'D#',
+  'E',
+  'F',
+  'F#',
+  'G',
+  'G#',
+  'A',
+  'A#',
+  'B',
+];
+
+/** Position of a key on the circle of fifths, 0 (C) to 11 (F). */
+export function fifthsIndex(key: PitchClass): number {
+  return (PITCH_CLASSES.indexOf(key) * 7) % 12;
+}

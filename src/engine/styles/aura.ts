@@ -1,0 +1,180 @@
+import type { SKRSContext2D } from '@napi-rs/canvas';
+import { oklchHex } from '../color/color.js';
+import { fillGlow, fillGround } from '../draw/shapes.js';
+import { sampleAt } from '../reading/resample.js';
+import {
+  displayFaces,
+  faceOf,
+  isSerifGenre,
+} from '../typography/genre-faces.js';
+import type { TextSpec } from '../typography/text-spec.js';
+import type { CoverStyle, Scene } from './style.js';
+import { textSpec } from './text-specs.js';
+
+const FIT: Record<string, number> = {
+  ambient: 0.92,
+  soul: 0.7,
+  pop: 0.62,
+  lofi: 0.55,
+  electronic: 0.6,
+  synthwave: 0.55,
+  classical: 0.5,
+  latin: 0.5,
+  jazz: 0.45,
+  kids: 0.4,
+};
+
+/**
+ * Soft colour fields. Each glow sits where the energy contour puts it:
+ * louder stretches make larger, brighter fields; the tempo adds faint
+ * rings around the brightest one like ripples. Type is centred, light and
+ * large, in the genre's serif or a thin grotesque.
+ */
+export const auraStyle: CoverStyle = {
+  info: {
+    id: 'aura',
+    name: 'Gradient aura',
+    description:
+      'Overlapping soft glows placed by the energy contour, tempo ripples; centred light type.',
+  },
+  kind: 'soft',
+  suitability: (reading) =>
+    (FIT[reading.genre] ?? 0.3) +
+    (reading.mood.words.includes('dreamy') ? 0.15 : 0),
+  paint(scene) {
+    const { ctx, reading, palette, rng } = scene;
+    const dark = palette.darkGround || reading.mood.darkness > 0.45;
+    const ground = dark
+      ? oklchHex(0.16, 0.04, palette.hue)
+      : oklchHex(0.95, 0.03, palette.hue + 20);
+    fillGround(ctx, ground);
+    ctx.save();
+    ctx.globalCompositeOperation = dark ? 'screen' : 'multiply';
+    const glows = placeGlows(scene, dark);
+    glows.forEach((g) => fillGlow(ctx, g.x, g.y, g.r, g.color, g.alpha));
+    ctx.restore();
+    const brightest = glows[0];
+    if (brightest)
+      drawRipples(
+        ctx,
+        brightest.x,
+        brightest.y,
+        reading.features.bpm,
+        dark ? '#ffffff' : '#000000',
+        rng.range(0.06, 0.1),
+      );
+    return auraText(scene, ground, dark);
+  },
+};
+
+interface Glow {
+  x: number;
+  y: number;
+  r: number;
+  color: string;
+  alpha: number;
+}
+
+function placeGlows(scene: Scene, dark: boolean): Glow[] {
+  const { reading, palette, rng } = scene;
+  const energy = reading.features.energy;
+  const count = 3 + Math.round(energy * 3);
+  const chroma = 0.08 + energy * 0.14;
+  const lightness = dark ? 0.62 : 0.78;
+  const hues = [
+    palette.hue,
+    palette.hue + 40,
+    palette.hue - 50,
+    palette.hue + 160,
+    palette.hue + 90,
+  ];
+  const glows: Glow[] = [];
+  for (let i = 0; i < count; i++) {
+    const t = (i + 0.5) / count;
+    const level = sampleAt(reading.features.contour, t);
+    glows.push({
+      x: 120 + rng.range(0, 760),
+      y: 140 + (1 - level) * 520 + rng.range(-80, 80),
+      r: 260 + level * 300,
+      color: oklchHex(
+        lightness,
+        chroma,
+        (hues[i % hues.length] ?? 0) + rng.range(-12, 12),
+      ),
+      alpha: 0.55 + level * 0.4,
+    });
+  }
+  return glows.sort((a, b) => b.r - a.r);
+}
+
+/** One ring per four beats a minute: 60 bpm draws 15, 160 draws 40. */
+function drawRipples(
+  ctx: SKRSContext2D,
+  x: number,
+  y: number,
+  bpm: number,
+  color: string,
+  alpha: number,
+): void {
+  const rings = Math.round(bpm / 4);
+  ctx.save();
+  ctx.strokeStyle = color;
+  ctx.lineWidth = 1.4;
+  for (let i = 1; i <= rings; i++) {
+    ctx.globalAlpha = alpha * (1 - i / (rings + 1));
+    ctx.beginPath();
+    ctx.arc(x, y, i * (900 / rings), 0, Math.PI * 2);
+    ctx.stroke();
+  }
+  ctx.restore();
+}
+
+function auraText(scene: Scene, ground: string, dark: boolean): TextSpec[] {
+  const { input, reading } = scene;
+  const serif = isSerifGenre(reading.genre) || reading.genre === 'ambient';
+  const faces = serif
+    ? [
+        faceOf('Playfair', 400, true),
+        faceOf('Cormorant', 500, true),
+        ...displayFaces(reading.genre),
+      ]
+    : [faceOf('Grotesk', 500), faceOf('Inter', 300)];
+  const ink = dark
+    ? oklchHex(0.97, 0.01, 90)
+    : oklchHex(0.18, 0.03, reading.palette.hue);
+  const plate = {
+    kind: 'soft' as const,
+    colors: [ground],
+    padding: 0.45,
+    radius: 40,
+  };
+  const low = scene.variation % 2 === 0;
+  const titleBox = low
+    ? { x: 90, y: 600, w: 820, h: 230 }
+    : { x: 90, y: 330, w: 820, h: 280 };
+  return [
+    textSpec('title', input.title, titleBox, faces, {
+      align: 'center',
+      valign: low ? 'bottom' : 'middle',
+      maxSize: 112,
+      maxLines: 4,
+      lineHeight: 1.08,
+      colors: [ink],
+      plate,
+    }),
+    textSpec(
+      'artist',
+      input.artist,
+      { x: 150, y: low ? 860 : 660, w: 700, h: 50 },
+      [faceOf('Inter', 500)],
+      {
+        align: 'center',
+        maxSize: 26,
+        tracking: 0.28,
+        uppercase: true,
+        colors: [ink],
+        plate,
+      },
+    ),
+  ];
+}
