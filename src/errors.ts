@@ -3,17 +3,7 @@
  * is the envelope's `code` (the contract's table), not an HTTP status.
  */
 export type ApiCode =
-  | 400
-  | 401
-  | 402
-  | 404
-  | 409
-  | 410
-  | 413
-  | 422
-  | 429
-  | 455
-  | 500;
+  400 | 401 | 402 | 404 | 409 | 410 | 413 | 422 | 429 | 455 | 500;
 
 export interface SleeveErrorOptions {
   /** Sent as the envelope's `data` (e.g. the existing task id). */

@@ -30,13 +30,22 @@ const envSchema = z.object({
   SLEEVE_PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   SLEEVE_DATA_DIR: z.string().default('.sleeve'),
   SLEEVE_DATABASE_URL: z.string().default(''),
-  SLEEVE_PUBLIC_URL: z.url({ protocol: /^https?$/ }).or(z.literal('')).default(''),
+  SLEEVE_PUBLIC_URL: z
+    .url({ protocol: /^https?$/ })
+    .or(z.literal(''))
+    .default(''),
   SLEEVE_SERVICES: z
     .string()
     .regex(/^(api|worker)(,(api|worker))*$/, 'expected "api", "worker" or both')
     .default('api,worker'),
-  SLEEVE_API_KEY: z.string().min(16, 'must be at least 16 characters').optional(),
-  SLEEVE_WEBHOOK_KEY: z.string().min(8, 'must be at least 8 characters').optional(),
+  SLEEVE_API_KEY: z
+    .string()
+    .min(16, 'must be at least 16 characters')
+    .optional(),
+  SLEEVE_WEBHOOK_KEY: z
+    .string()
+    .min(8, 'must be at least 8 characters')
+    .optional(),
   SLEEVE_ALLOW_PRIVATE_CALLBACKS: flag.default(false),
   SLEEVE_RETENTION_DAYS: z.coerce.number().positive().default(14),
   SLEEVE_COVER_COST: z.coerce.number().min(0).default(1),
@@ -46,7 +55,9 @@ const envSchema = z.object({
   SLEEVE_HTTP_STATUS_MIRROR: flag.default(false),
   SLEEVE_MAINTENANCE: flag.default(false),
   SLEEVE_CALLBACK_TIMEOUT_MS: z.coerce.number().int().min(100).default(15_000),
-  SLEEVE_CALLBACK_RETRIES: seconds.prefault('10,30,120,600,1800,3600,10800,21600'),
+  SLEEVE_CALLBACK_RETRIES: seconds.prefault(
+    '10,30,120,600,1800,3600,10800,21600',
+  ),
   SLEEVE_RENDER_THREADS: z.coerce.number().int().min(1).max(64).optional(),
   SLEEVE_IMAGE_SIZE: z.coerce.number().int().min(256).max(3000).default(1024),
   SLEEVE_MAX_AUDIO_MB: z.coerce.number().positive().default(50),

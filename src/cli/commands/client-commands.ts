@@ -1,0 +1,162 @@
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import type { Command } from 'commander';
+import { SleeveClient } from '../../client/index.js';
+import { createOutput } from '../output.js';
+import { UsageError } from './keys.js';
+
+interface ClientFlags {
+  url?: string;
+  key?: string;
+  json?: boolean;
+}
+
+/** Client commands talk to a running server through the SDK. */
+function clientFrom(flags: ClientFlags): SleeveClient {
+  const apiKey = flags.key ?? process.env['SLEEVE_API_KEY'];
+  if (!apiKey) {
+    throw new UsageError('an API key is needed: --key or SLEEVE_API_KEY');
+  }
+  const baseUrl =
+    flags.url ?? process.env['SLEEVE_URL'] ?? 'http://127.0.0.1:3000';
+  return new SleeveClient({ baseUrl, apiKey });
+}
+
+function addClientOptions(command: Command): Command {
+  return command
+    .option(
+      '--url <url>',
+      'server URL (SLEEVE_URL, default http://127.0.0.1:3000)',
+    )
+    .option('--key <key>', 'API key (SLEEVE_API_KEY)')
+    .option('--json', 'print JSON');
+}
+
+export function registerMusic(program: Command): void {
+  const music = program
+    .command('music')
+    .description('Register music records on a running server.')
+    .addHelpText(
+      'after',
+      '\nExamples:\n  sleeve music import saved-record.json more/*.json\n' +
+        '  sleeve music add --title "Nebula" --tags "space ambient" --audio nebula.ogg',
+    );
+
+  addClientOptions(
+    music
+      .command('import <files...>')
+      .description(
+        'Import music records saved from a hosted provider (JSON files).',
+      ),
+  ).action(async (files: string[], flags: ClientFlags) => {
+    const client = clientFrom(flags);
+    const out = createOutput(flags.json === true);
+    const imported: { file: string; taskId: string }[] = [];
+    for (const [i, file] of files.entries()) {
+      const record: unknown = JSON.parse(await fs.readFile(file, 'utf8'));
+      const { taskId } = await client.importMusic(record);
+      imported.push({ file, taskId });
+      out.info(`[${i + 1}/${files.length}] ${file} → ${taskId}`);
+    }
+    out.result(imported, () => `Imported ${imported.length} record(s).`);
+  });
+
+  addClientOptions(
+    music
+      .command('add')
+      .description(
+        'Create a music record from metadata and an optional audio file.',
+      )
+      .requiredOption('--title <title>', 'track title')
+      .option('--tags <tags>', 'style tags, e.g. "dark synthwave, 120 bpm"')
+      .option('--lyrics <text>', 'lyrics (or use --lyrics-file)')
+      .option('--lyrics-file <file>', 'read the lyrics from a file')
+      .option('--artist <name>', 'artist name')
+      .option('--audio <file>', 'mp3, ogg, wav, flac or m4a'),
+  ).action(async (flags: ClientFlags & Record<string, string | undefined>) => {
+    const client = clientFrom(flags);
+    const prompt = flags['lyricsFile']
+      ? await fs.readFile(flags['lyricsFile'], 'utf8')
+      : flags['lyrics'];
+    const audioFile = flags['audio'];
+    const { taskId } = await client.createMusic({
+      title: flags['title'] ?? '',
+      ...(flags['tags'] !== undefined && { tags: flags['tags'] }),
+      ...(prompt !== undefined && { prompt }),
+      ...(flags['artist'] !== undefined && { artist: flags['artist'] }),
+      ...(audioFile && {
+        audio: new Uint8Array(await fs.readFile(audioFile)),
+        audioName: path.basename(audioFile),
+      }),
+    });
+    createOutput(flags.json === true).result({ taskId }, () => taskId);
+  });
+}
+
+export function registerCover(program: Command): void {
+  addClientOptions(
+    program
+      .command('cover <musicTaskId>')
+      .description(
+        'Request a cover for a music task; optionally wait and save it.',
+      )
+      .option('--callback <url>', 'callBackUrl for the result')
+      .option('--variation <n>', 'another pair of covers (Sleeve)', '0')
+      .option('--wait', 'wait until the cover is done')
+      .option('--poll <seconds>', 'seconds between polls while waiting', '2')
+      .option('--timeout <seconds>', 'give up waiting after this long', '600')
+      .option('--out <dir>', 'save the images here (implies --wait)')
+      .addHelpText(
+        'after',
+        '\nExamples:\n  sleeve cover 5c79e3f1a2b84d0c9e1f7a6b3d2c8e90 --wait --out covers/\n' +
+          '  sleeve cover 5c79e3f1a2b84d0c9e1f7a6b3d2c8e90 --callback https://example.com/hook',
+      ),
+  ).action(
+    async (
+      musicTaskId: string,
+      flags: ClientFlags & Record<string, string | boolean | undefined>,
+    ) => {
+      const client = clientFrom(flags);
+      const out = createOutput(flags.json === true);
+      const callBackUrl = flags['callback'];
+      const created = await client.createCover({
+        taskId: musicTaskId,
+        ...(typeof callBackUrl === 'string' && { callBackUrl }),
+        variation: Number(flags['variation'] ?? 0),
+      });
+      const outDir =
+        typeof flags['out'] === 'string' ? flags['out'] : undefined;
+      if (!flags['wait'] && !outDir) {
+        out.result(created, () => created.taskId);
+        return;
+      }
+      out.info(`Cover task ${created.taskId}; waiting…`);
+      const done = await client.waitForCover(created.taskId, {
+        pollIntervalMs: Number(flags['poll']) * 1000,
+        timeoutMs: Number(flags['timeout']) * 1000,
+      });
+      const files = outDir
+        ? await saveImages(done.response.images, outDir, created.taskId)
+        : [];
+      out.result({ ...done, files }, () =>
+        [...done.response.images, ...files.map((f) => `saved ${f}`)].join('\n'),
+      );
+    },
+  );
+}
+
+async function saveImages(urls: string[], dir: string, taskId: string) {
+  await fs.mkdir(dir, { recursive: true });
+  return Promise.all(
+    urls.map(async (url, i) => {
+      const response = await fetch(url);
+      if (!response.ok)
+        throw new Error(
+          `could not download image ${i + 1}: HTTP ${response.status}`,
+        );
+      const file = path.join(dir, `${taskId}-${i + 1}.png`);
+      await fs.writeFile(file, Buffer.from(await response.arrayBuffer()));
+      return file;
+    }),
+  );
+}

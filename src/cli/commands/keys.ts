@@ -1,0 +1,179 @@
+import type { Command } from 'commander';
+import { Accounts } from '../../accounts/accounts.js';
+import { Maintenance } from '../../accounts/maintenance.js';
+import { loadConfig } from '../../config/config.js';
+import { describeKey } from '../../http/routes/admin-routes.js';
+import { openDatabase } from '../../storage/database.js';
+import { createStores, type Stores } from '../../storage/stores.js';
+import { systemClock } from '../../util/clock.js';
+import { createOutput, type Output } from '../output.js';
+
+interface Admin {
+  accounts: Accounts;
+  maintenance: Maintenance;
+  stores: Stores;
+  initialCredits: number;
+}
+
+/**
+ * Operator commands work on the database directly (the one the server
+ * uses, from the same SLEEVE_* settings), so they need no running server.
+ */
+async function withAdmin(task: (admin: Admin) => Promise<void>) {
+  const config = loadConfig();
+  const database = await openDatabase(config.databaseUrl);
+  const stores = createStores(database);
+  try {
+    await task({
+      stores,
+      accounts: new Accounts(stores.apiKeys, systemClock),
+      maintenance: new Maintenance(stores.settings, systemClock, false),
+      initialCredits: config.initialCredits,
+    });
+  } finally {
+    await database.close();
+  }
+}
+
+const jsonOption = ['--json', 'print JSON'] as const;
+
+export function registerKeys(program: Command): void {
+  const keys = program
+    .command('keys')
+    .description('Create, list and revoke API keys; add credits.')
+    .addHelpText(
+      'after',
+      '\nExamples:\n  sleeve keys create --name "my app" --credits 50\n' +
+        '  sleeve keys list\n  sleeve keys credits key_0123abcd 25\n' +
+        '  sleeve keys revoke key_0123abcd',
+    );
+
+  keys
+    .command('create')
+    .description('Create a key; its secret is printed once.')
+    .requiredOption('--name <name>', 'a label for the key')
+    .option(
+      '--credits <n>',
+      'starting credits (default SLEEVE_INITIAL_CREDITS)',
+    )
+    .option('--admin', 'an admin key (may manage keys)')
+    .option(...jsonOption)
+    .action(
+      (flags: {
+        name: string;
+        credits?: string;
+        admin?: boolean;
+        json?: boolean;
+      }) =>
+        withAdmin(async ({ accounts, initialCredits }) => {
+          const out = createOutput(flags.json === true);
+          const credits =
+            flags.credits === undefined
+              ? initialCredits
+              : parseAmount(flags.credits);
+          const created = await accounts.createKey({
+            name: flags.name,
+            credits,
+            isAdmin: flags.admin === true,
+          });
+          out.result(
+            { ...describeKey(created.key), key: created.secret },
+            () =>
+              `Created ${created.key.id} (${flags.name}) with ${credits} credits.\n` +
+              `Its secret, shown this once:\n\n    ${created.secret}\n`,
+          );
+        }),
+    );
+
+  keys
+    .command('list')
+    .description('List keys (never their secrets).')
+    .option(...jsonOption)
+    .action((flags: { json?: boolean }) =>
+      withAdmin(async ({ accounts }) => {
+        const list = (await accounts.list()).map(describeKey);
+        createOutput(flags.json === true).result(list, () => formatKeys(list));
+      }),
+    );
+
+  keys
+    .command('revoke <id>')
+    .description('Revoke a key at once.')
+    .option(...jsonOption)
+    .action((id: string, flags: { json?: boolean }) =>
+      withAdmin(async ({ accounts }) => {
+        await accounts.revoke(id);
+        createOutput(flags.json === true).result(
+          { id, revoked: true },
+          () => `Revoked ${id}.`,
+        );
+      }),
+    );
+
+  keys
+    .command('credits <id> <amount>')
+    .description('Add credits to a key (a negative amount removes).')
+    .option(...jsonOption)
+    .action((id: string, amount: string, flags: { json?: boolean }) =>
+      withAdmin(async ({ accounts }) => {
+        const balance = await accounts.addCredits(
+          id,
+          parseAmount(amount, true),
+        );
+        createOutput(flags.json === true).result(
+          { id, credits: balance },
+          () => `${id} now has ${balance} credits.`,
+        );
+      }),
+    );
+}
+
+export function registerMaintenance(program: Command): void {
+  program
+    .command('maintenance <state>')
+    .description('Switch maintenance mode: on, off or status.')
+    .option(...jsonOption)
+    .addHelpText(
+      'after',
+      '\nExamples:\n  sleeve maintenance on\n  sleeve maintenance status',
+    )
+    .action((state: string, flags: { json?: boolean }) =>
+      withAdmin(async ({ maintenance }) => {
+        if (!['on', 'off', 'status'].includes(state)) {
+          throw new UsageError('state must be on, off or status');
+        }
+        if (state !== 'status') await maintenance.set(state === 'on');
+        const enabled = await maintenance.isOn();
+        createOutput(flags.json === true).result(
+          { enabled },
+          () => `Maintenance is ${enabled ? 'on' : 'off'}.`,
+        );
+      }),
+    );
+}
+
+/** A mistake in the command line (exit code 2). */
+export class UsageError extends Error {
+  override name = 'UsageError';
+}
+
+function parseAmount(text: string, allowNegative = false): number {
+  const amount = Number(text);
+  if (!Number.isFinite(amount) || (!allowNegative && amount < 0)) {
+    throw new UsageError(`not a usable amount of credits: ${text}`);
+  }
+  return amount;
+}
+
+function formatKeys(list: ReturnType<typeof describeKey>[]): string {
+  if (list.length === 0) return 'No keys.';
+  return list
+    .map(
+      (k) =>
+        `${k.id}  ${k.prefix}…  ${String(k.credits).padStart(8)} credits  ` +
+        `${k.admin ? 'admin ' : ''}${k.revoked ? 'REVOKED ' : ''}${k.name}`,
+    )
+    .join('\n');
+}
+
+export type { Output };

@@ -1,0 +1,118 @@
+import type { FastifyError, FastifyInstance, FastifyReply } from 'fastify';
+import { SleeveError, type ApiCode } from '../errors.js';
+
+export interface ErrorMappingOptions {
+  /** Send the envelope's code as the HTTP status too (4xx/5xx). */
+  mirrorHttpStatus: boolean;
+  maxBodyBytes: number;
+  maxAudioBytes: number;
+}
+
+/**
+ * The one place where errors become responses. Business errors travel as
+ * HTTP 200 with the code in the envelope, as the hosted providers do;
+ * unknown errors are logged with their stack and answered as code 500
+ * without internals.
+ */
+export function installErrorHandling(
+  app: FastifyInstance,
+  options: ErrorMappingOptions,
+): void {
+  app.setErrorHandler((error: FastifyError, request, reply) => {
+    const mapped = toSleeveError(error, options);
+    if (mapped.code === 500) {
+      request.log.error({ err: error }, 'unexpected error');
+    }
+    return sendError(reply, mapped, options.mirrorHttpStatus);
+  });
+
+  app.setNotFoundHandler((request, reply) =>
+    sendError(
+      reply,
+      new SleeveError(
+        404,
+        `No endpoint ${request.method} ${request.url.split('?')[0]}; ` +
+          'see /docs for the API.',
+        { httpStatus: 404 },
+      ),
+      options.mirrorHttpStatus,
+    ),
+  );
+}
+
+export function sendError(
+  reply: FastifyReply,
+  error: SleeveError,
+  mirror: boolean,
+): FastifyReply {
+  const mirrored = mirror && error.code >= 400 ? error.code : 200;
+  if (error.retryAfterSec !== undefined) {
+    reply.header('Retry-After', String(error.retryAfterSec));
+  }
+  return reply
+    .status(error.httpStatus ?? mirrored)
+    .send({ code: error.code, msg: error.message, data: error.data });
+}
+
+function toSleeveError(
+  error: FastifyError,
+  options: ErrorMappingOptions,
+): SleeveError {
+  if (error instanceof SleeveError) return error;
+  if (error.validation) return new SleeveError(422, validationMessage(error));
+
+  const known = TRANSPORT_ERRORS[error.code];
+  if (known) return known(options);
+  if (
+    error instanceof SyntaxError ||
+    error.code === 'FST_ERR_CTP_EMPTY_JSON_BODY'
+  ) {
+    return new SleeveError(
+      400,
+      'The body is not valid JSON; send a JSON object.',
+    );
+  }
+  const status = error.statusCode ?? 500;
+  if (status >= 400 && status < 500) {
+    return new SleeveError(400, 'The request could not be read.');
+  }
+  return new SleeveError(500, 'Internal error; please try again later.');
+}
+
+const kb = (bytes: number) => Math.round(bytes / 1024);
+const mb = (bytes: number) => Math.round(bytes / (1024 * 1024));
+
+type Make = (options: ErrorMappingOptions) => SleeveError;
+
+const tooLarge = (message: string) =>
+  new SleeveError(413 as ApiCode, message, { httpStatus: 413 });
+
+const TRANSPORT_ERRORS: Record<string, Make> = {
+  FST_ERR_CTP_BODY_TOO_LARGE: (o) =>
+    tooLarge(`The body is larger than the ${kb(o.maxBodyBytes)} KB limit.`),
+  FST_REQ_FILE_TOO_LARGE: (o) =>
+    tooLarge(
+      `The audio file is larger than the ${mb(o.maxAudioBytes)} MB limit.`,
+    ),
+  FST_FILES_LIMIT: () => new SleeveError(422, 'Send one audio file only.'),
+  FST_PARTS_LIMIT: () => new SleeveError(422, 'Too many form fields.'),
+  FST_FIELDS_LIMIT: () => new SleeveError(422, 'Too many form fields.'),
+  FST_INVALID_MULTIPART_CONTENT_TYPE: () =>
+    new SleeveError(400, 'The body is not valid multipart form data.'),
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: () =>
+    new SleeveError(400, 'Send the body as JSON (application/json).'),
+};
+
+/** Turns ajv's "body/taskId must be string" into plain words. */
+function validationMessage(error: FastifyError): string {
+  const first = error.validation?.[0];
+  if (!first) return 'The request failed validation.';
+  const params = first.params as Record<string, unknown>;
+  const missing = params['missingProperty'];
+  if (typeof missing === 'string') return `${missing} is required.`;
+  const field = first.instancePath.replace(/^\//, '').replaceAll('/', '.');
+  const name = field || error.validationContext || 'the request';
+  const extra = params['additionalProperty'];
+  if (typeof extra === 'string') return `${extra} is not a known field.`;
+  return `${name} ${first.message ?? 'is not valid'}.`;
+}

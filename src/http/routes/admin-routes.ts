@@ -1,0 +1,116 @@
+import '@fastify/swagger';
+import type { FastifyInstance } from 'fastify';
+import { Type, type Static } from 'typebox';
+import { fromMicro, type ApiKey } from '../../storage/records.js';
+import type { HttpContext } from '../context.js';
+import { success } from '../envelope.js';
+import { requireAdmin } from '../guards.js';
+
+const CreateKeyBody = Type.Object({
+  name: Type.String({ minLength: 1, maxLength: 100 }),
+  credits: Type.Optional(Type.Number({ minimum: 0 })),
+  admin: Type.Optional(Type.Boolean()),
+});
+
+const CreditsBody = Type.Object({
+  amount: Type.Number({ description: 'Credits to add; negative removes.' }),
+});
+
+const MaintenanceBody = Type.Object({ enabled: Type.Boolean() });
+
+/** Operator endpoints; every one needs an admin key. */
+export function registerAdminRoutes(app: FastifyInstance, ctx: HttpContext) {
+  const base = '/api/v1/sleeve/admin';
+  const tags = ['admin'];
+
+  app.get(
+    `${base}/keys`,
+    { schema: { tags, summary: 'List API keys' } },
+    async (request) => {
+      await requireAdmin(ctx, request);
+      return success((await ctx.accounts.list()).map(describeKey));
+    },
+  );
+
+  app.post<{ Body: Static<typeof CreateKeyBody> }>(
+    `${base}/keys`,
+    {
+      schema: {
+        tags,
+        summary: 'Create an API key (shown once)',
+        body: CreateKeyBody,
+      },
+    },
+    async (request) => {
+      await requireAdmin(ctx, request);
+      const { name, credits, admin } = request.body;
+      const created = await ctx.accounts.createKey({
+        name,
+        credits: credits ?? ctx.config.initialCredits,
+        isAdmin: admin ?? false,
+      });
+      return success({ ...describeKey(created.key), key: created.secret });
+    },
+  );
+
+  app.post<{ Params: { id: string } }>(
+    `${base}/keys/:id/revoke`,
+    { schema: { tags, summary: 'Revoke an API key' } },
+    async (request) => {
+      await requireAdmin(ctx, request);
+      await ctx.accounts.revoke(request.params.id);
+      return success(null);
+    },
+  );
+
+  app.post<{ Params: { id: string }; Body: Static<typeof CreditsBody> }>(
+    `${base}/keys/:id/credits`,
+    { schema: { tags, summary: 'Add credits to a key', body: CreditsBody } },
+    async (request) => {
+      await requireAdmin(ctx, request);
+      const balance = await ctx.accounts.addCredits(
+        request.params.id,
+        request.body.amount,
+      );
+      return success({ id: request.params.id, credits: balance });
+    },
+  );
+
+  app.get(
+    `${base}/maintenance`,
+    { schema: { tags, summary: 'Maintenance state' } },
+    async (request) => {
+      await requireAdmin(ctx, request);
+      return success({ enabled: await ctx.maintenance.isOn() });
+    },
+  );
+
+  app.post<{ Body: Static<typeof MaintenanceBody> }>(
+    `${base}/maintenance`,
+    {
+      schema: {
+        tags,
+        summary: 'Switch maintenance mode',
+        body: MaintenanceBody,
+      },
+    },
+    async (request) => {
+      await requireAdmin(ctx, request);
+      await ctx.maintenance.set(request.body.enabled);
+      return success({ enabled: await ctx.maintenance.isOn() });
+    },
+  );
+}
+
+/** A key as shown to operators: never its secret or hash. */
+export function describeKey(key: ApiKey) {
+  return {
+    id: key.id,
+    name: key.name,
+    prefix: key.prefix,
+    admin: key.isAdmin,
+    credits: fromMicro(key.creditsMicro),
+    createdAt: new Date(key.createdAt).toISOString(),
+    revoked: key.revokedAt !== null,
+  };
+}

@@ -1,0 +1,64 @@
+import type { FastifyInstance } from 'fastify';
+import '@fastify/swagger';
+import { Type, type Static } from 'typebox';
+import type { HttpContext } from '../context.js';
+import { success } from '../envelope.js';
+import { limitRate, refuseInMaintenance, requireKey } from '../guards.js';
+import {
+  CoverRecordInfo,
+  envelope,
+  GenerateCoverBody,
+  TaskIdData,
+  TaskIdQuery,
+} from '../schemas.js';
+
+export function registerCoverRoutes(app: FastifyInstance, ctx: HttpContext) {
+  app.post<{ Body: Static<typeof GenerateCoverBody> }>(
+    '/api/v1/suno/cover/generate',
+    {
+      schema: {
+        tags: ['cover'],
+        summary: 'Start a cover task for a finished music task',
+        body: GenerateCoverBody,
+        response: { 200: envelope(Type.Union([TaskIdData, Type.Null()])) },
+      },
+    },
+    async (request) => {
+      const key = await requireKey(ctx, request);
+      await refuseInMaintenance(ctx);
+      await limitRate(
+        ctx,
+        `generate:${key.id}`,
+        ctx.config.rateGenerate,
+        'new tasks',
+      );
+      const task = await ctx.covers.request(key, request.body);
+      return success({ taskId: task.taskId });
+    },
+  );
+
+  app.get<{ Querystring: Static<typeof TaskIdQuery> }>(
+    '/api/v1/suno/cover/record-info',
+    {
+      schema: {
+        tags: ['cover'],
+        summary: 'Get a cover task: state and, once done, two image URLs',
+        querystring: TaskIdQuery,
+        response: {
+          200: envelope(Type.Union([CoverRecordInfo, Type.Null()])),
+        },
+      },
+    },
+    async (request) => {
+      const key = await requireKey(ctx, request);
+      const { taskId } = request.query;
+      await limitRate(
+        ctx,
+        `poll:${key.id}:${taskId}`,
+        ctx.config.ratePoll,
+        'status polls for this task',
+      );
+      return success(await ctx.covers.details(key, taskId));
+    },
+  );
+}

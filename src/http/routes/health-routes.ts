@@ -1,0 +1,30 @@
+import type { FastifyInstance } from 'fastify';
+import type { HttpContext } from '../context.js';
+
+export interface HealthCheck {
+  /** Resolves when the backing services answer. */
+  check(): Promise<void>;
+}
+
+export function registerHealthRoutes(
+  app: FastifyInstance,
+  ctx: HttpContext,
+  health: HealthCheck,
+) {
+  app.get(
+    '/healthz',
+    { schema: { tags: ['operations'], summary: 'Liveness and readiness' } },
+    async (request, reply) => {
+      try {
+        await health.check();
+      } catch (error) {
+        request.log.error({ err: error }, 'health check failed');
+        return reply
+          .status(503)
+          .send({ code: 500, msg: 'unhealthy', data: { ok: false } });
+      }
+      const maintenance = await ctx.maintenance.isOn();
+      return { code: 200, msg: 'success', data: { ok: true, maintenance } };
+    },
+  );
+}

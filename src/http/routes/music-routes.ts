@@ -1,0 +1,190 @@
+import '@fastify/multipart';
+import '@fastify/swagger';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { Type, type Static } from 'typebox';
+import { SleeveError } from '../../errors.js';
+import type { NewMusic, UploadedAudio } from '../../music/music-service.js';
+import { toMusicRecordInfo } from '../../music/music-details.js';
+import { toMusicView } from '../../music/music-view.js';
+import type { ApiKey, MusicTask } from '../../storage/records.js';
+import type { HttpContext } from '../context.js';
+import { success } from '../envelope.js';
+import { refuseInMaintenance, requireKey } from '../guards.js';
+import {
+  envelope,
+  MusicRecordInfo,
+  TaskIdData,
+  TaskIdQuery,
+} from '../schemas.js';
+
+const ListQuery = Type.Object({
+  limit: Type.Optional(Type.String({ description: '1-100, default 24' })),
+  before: Type.Optional(
+    Type.String({ description: 'Cursor: nextBefore of the previous page' }),
+  ),
+});
+
+export function registerMusicRoutes(app: FastifyInstance, ctx: HttpContext) {
+  app.post(
+    '/api/v1/sleeve/music/import',
+    {
+      schema: {
+        tags: ['music'],
+        summary: 'Import a music record saved from a hosted provider',
+        description:
+          "Takes the whole {code,msg,data} body of the providers' " +
+          'GET /api/v1/generate/record-info, or its data. Importing the ' +
+          'same record again changes nothing.',
+        response: { 200: envelope(Type.Union([TaskIdData, Type.Null()])) },
+      },
+    },
+    async (request) => {
+      const key = await requireKey(ctx, request);
+      await refuseInMaintenance(ctx);
+      const task = await ctx.music.importRecord(key.id, request.body);
+      return success({ taskId: task.taskId });
+    },
+  );
+
+  app.post(
+    '/api/v1/sleeve/music',
+    {
+      schema: {
+        tags: ['music'],
+        summary: 'Create a music record (JSON, or multipart with audio)',
+        description:
+          'Fields title (required), tags, prompt (lyrics), artist; as ' +
+          'multipart/form-data, an optional audio file in the part ' +
+          '"audio" (mp3, ogg, wav, flac or m4a).',
+        response: { 200: envelope(Type.Union([TaskIdData, Type.Null()])) },
+      },
+    },
+    async (request) => {
+      const key = await requireKey(ctx, request);
+      await refuseInMaintenance(ctx);
+      const { fields, audio } = await readMusicForm(request);
+      const task = await ctx.music.create(key.id, fields, audio);
+      return success({ taskId: task.taskId });
+    },
+  );
+
+  app.get<{ Querystring: Static<typeof TaskIdQuery> }>(
+    '/api/v1/generate/record-info',
+    {
+      schema: {
+        tags: ['music'],
+        summary: "Get a music record in the providers' shape",
+        querystring: TaskIdQuery,
+        response: {
+          200: envelope(Type.Union([MusicRecordInfo, Type.Null()])),
+        },
+      },
+    },
+    async (request) => {
+      const key = await requireKey(ctx, request);
+      const music = await ctx.music.get(key.id, request.query.taskId);
+      return success(music ? toMusicRecordInfo(music, ctx.urls) : null);
+    },
+  );
+
+  app.get<{ Querystring: Static<typeof ListQuery> }>(
+    '/api/v1/sleeve/music',
+    {
+      schema: {
+        tags: ['music'],
+        summary: 'List your music records with their covers, newest first',
+        querystring: ListQuery,
+      },
+    },
+    async (request) => {
+      const key = await requireKey(ctx, request);
+      const limit = parseLimit(request.query.limit);
+      const before = parseCursor(request.query.before);
+      const tasks = await ctx.music.list(key.id, limit, before);
+      const items = await viewsOf(ctx, key, tasks);
+      const last = tasks.at(-1);
+      const nextBefore =
+        tasks.length === limit && last ? String(last.createdAt) : null;
+      return success({ items, nextBefore });
+    },
+  );
+
+  app.get<{ Params: { taskId: string } }>(
+    '/api/v1/sleeve/music/:taskId',
+    {
+      schema: {
+        tags: ['music'],
+        summary: 'One music record with its features and newest cover',
+      },
+    },
+    async (request) => {
+      const key = await requireKey(ctx, request);
+      const music = await ctx.music.get(key.id, request.params.taskId);
+      if (!music) return success(null);
+      const [view] = await viewsOf(ctx, key, [music]);
+      return success(view ?? null);
+    },
+  );
+}
+
+async function viewsOf(ctx: HttpContext, key: ApiKey, tasks: MusicTask[]) {
+  const covers = await ctx.stores.coverTasks.listForParents(
+    key.id,
+    tasks.map((t) => t.taskId),
+  );
+  const newest = new Map<string, (typeof covers)[number]>();
+  for (const cover of covers) {
+    if (!newest.has(cover.parentTaskId)) newest.set(cover.parentTaskId, cover);
+  }
+  const images = await ctx.stores.images.listForTasks(
+    [...newest.values()].map((c) => c.taskId),
+  );
+  return tasks.map((music) =>
+    toMusicView(music, newest.get(music.taskId), images, ctx.urls),
+  );
+}
+
+/** Music as JSON, or as multipart form fields with an `audio` file. */
+async function readMusicForm(
+  request: FastifyRequest,
+): Promise<{ fields: NewMusic; audio?: UploadedAudio }> {
+  if (!request.isMultipart()) {
+    const body = request.body;
+    if (typeof body !== 'object' || body === null || Array.isArray(body)) {
+      throw new SleeveError(422, 'The body must be a JSON object.');
+    }
+    return { fields: body as NewMusic };
+  }
+
+  const fields: Record<string, string> = {};
+  let audio: UploadedAudio | undefined;
+  for await (const part of request.parts()) {
+    if (part.type === 'file') {
+      if (part.fieldname !== 'audio') {
+        throw new SleeveError(422, 'Send the audio file in the part "audio".');
+      }
+      audio = { bytes: await part.toBuffer() };
+    } else if (typeof part.value === 'string') {
+      fields[part.fieldname] = part.value;
+    }
+  }
+  return audio ? { fields, audio } : { fields };
+}
+
+function parseLimit(raw: string | undefined): number {
+  if (raw === undefined) return 24;
+  const limit = Number(raw);
+  if (!Number.isInteger(limit) || limit < 1 || limit > 100) {
+    throw new SleeveError(422, 'limit must be a whole number from 1 to 100.');
+  }
+  return limit;
+}
+
+function parseCursor(raw: string | undefined): number | undefined {
+  if (raw === undefined || raw === '') return undefined;
+  const before = Number(raw);
+  if (!Number.isSafeInteger(before)) {
+    throw new SleeveError(422, 'before must be the nextBefore of a page.');
+  }
+  return before;
+}

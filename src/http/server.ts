@@ -1,0 +1,135 @@
+import { randomUUID } from 'node:crypto';
+import cors from '@fastify/cors';
+import multipart from '@fastify/multipart';
+import swagger from '@fastify/swagger';
+import Fastify, {
+  type FastifyBaseLogger,
+  type FastifyInstance,
+  type FastifyRequest,
+} from 'fastify';
+import type { Logger } from '../logger.js';
+import type { HttpContext } from './context.js';
+import { installErrorHandling } from './error-handler.js';
+import { registerAdminRoutes } from './routes/admin-routes.js';
+import { registerCoverRoutes } from './routes/cover-routes.js';
+import { registerCreditRoutes } from './routes/credit-routes.js';
+import {
+  registerHealthRoutes,
+  type HealthCheck,
+} from './routes/health-routes.js';
+import { registerMediaRoutes } from './routes/media-routes.js';
+import { registerMusicRoutes } from './routes/music-routes.js';
+
+const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
+
+/** The HTTP API: thin routes over the domain services in `ctx`. */
+export async function buildHttpServer(
+  ctx: HttpContext,
+  logger: Logger,
+  health: HealthCheck,
+): Promise<FastifyInstance> {
+  const app: FastifyInstance = Fastify({
+    loggerInstance: logger as FastifyBaseLogger,
+    disableRequestLogging: true,
+    bodyLimit: ctx.config.maxBodyBytes,
+    requestIdHeader: false,
+    genReqId: pickRequestId,
+    ajv: { customOptions: { coerceTypes: false, removeAdditional: false } },
+    return503OnClosing: true,
+  });
+  app.decorateRequest('apiKey', undefined);
+  app.addHook('onRequest', async (request, reply) => {
+    reply.header('X-Request-Id', request.id);
+  });
+  app.addHook('onResponse', async (request, reply) => {
+    request.log.debug(
+      {
+        method: request.method,
+        url: request.routeOptions.url,
+        status: reply.statusCode,
+        ms: reply.elapsedTime,
+      },
+      'request',
+    );
+  });
+
+  installErrorHandling(app, ctx.config);
+  acceptJsonWhateverTheType(app);
+  await app.register(cors, {
+    origin: true,
+    allowedHeaders: ['Authorization', 'Content-Type', 'X-Request-Id'],
+    exposedHeaders: ['Retry-After', 'X-Request-Id'],
+    maxAge: 86_400,
+  });
+  await app.register(multipart, {
+    limits: {
+      fileSize: ctx.config.maxAudioBytes,
+      files: 1,
+      fields: 10,
+      fieldSize: 64 * 1024,
+    },
+  });
+  await registerOpenApi(app);
+
+  registerCoverRoutes(app, ctx);
+  registerMusicRoutes(app, ctx);
+  registerCreditRoutes(app, ctx);
+  registerAdminRoutes(app, ctx);
+  registerMediaRoutes(app, ctx);
+  registerHealthRoutes(app, ctx, health);
+  return app;
+}
+
+/** A caller's own request id is kept when it is short and plain. */
+function pickRequestId(request: { headers: FastifyRequest['headers'] }) {
+  const given = request.headers['x-request-id'];
+  return typeof given === 'string' && REQUEST_ID.test(given)
+    ? given
+    : randomUUID();
+}
+
+/**
+ * Many clients (curl -d, some SDKs) send JSON without the JSON content
+ * type; the providers accept it, so Sleeve reads any body as JSON.
+ */
+function acceptJsonWhateverTheType(app: FastifyInstance) {
+  app.addContentTypeParser(
+    '*',
+    { parseAs: 'string' },
+    (_request, body, done) => {
+      const text = String(body);
+      if (text.trim() === '') return done(null, undefined);
+      try {
+        done(null, JSON.parse(text));
+      } catch (error) {
+        done(error as Error, undefined);
+      }
+    },
+  );
+}
+
+async function registerOpenApi(app: FastifyInstance) {
+  await app.register(swagger, {
+    openapi: {
+      info: {
+        title: 'Sleeve API',
+        description:
+          'Drop-in compatible cover art API for Suno-style music tasks.',
+        version: '1.0.0',
+      },
+      components: {
+        securitySchemes: {
+          BearerAuth: {
+            type: 'http',
+            scheme: 'bearer',
+            bearerFormat: 'API Key',
+          },
+        },
+      },
+      security: [{ BearerAuth: [] }],
+    },
+  });
+  app.get('/openapi.json', { schema: { hide: true } }, async () =>
+    app.swagger(),
+  );
+}

@@ -1,0 +1,155 @@
+import type { AudioFeatures } from '../audio/features.js';
+import { invalid, SleeveError } from '../errors.js';
+import { RenderInputError, type RenderPool } from '../engine/render-pool.js';
+import type { ObjectStore } from '../objects/object-store.js';
+import type { MusicTaskStore } from '../storage/music-task-store.js';
+import type { MusicTask, SunoTrack } from '../storage/records.js';
+import type { Clock } from '../util/clock.js';
+import { newObjectName, newTaskId, newTrackId } from '../util/ids.js';
+import { sniffAudioFormat } from './audio-format.js';
+import {
+  boundedString,
+  parseImportedRecord,
+  type TextLimits,
+} from './music-record.js';
+
+export interface NewMusic {
+  title?: unknown;
+  tags?: unknown;
+  prompt?: unknown;
+  artist?: unknown;
+}
+
+export interface UploadedAudio {
+  bytes: Buffer;
+}
+
+export interface MusicServiceDeps {
+  musicTasks: MusicTaskStore;
+  objects: ObjectStore;
+  renderer: RenderPool;
+  clock: Clock;
+  limits: TextLimits;
+}
+
+/** Sleeve's own music records: imported from a provider or created here. */
+export class MusicService {
+  constructor(private readonly deps: MusicServiceDeps) {}
+
+  async importRecord(keyId: string, body: unknown): Promise<MusicTask> {
+    const record = parseImportedRecord(body, this.deps.limits);
+    const { task } = await this.deps.musicTasks.insertIfAbsent({
+      ...record,
+      keyId,
+      source: 'import',
+      artist: '',
+      audioObject: null,
+      features: null,
+      createdAt: this.deps.clock.now(),
+    });
+    return task;
+  }
+
+  async create(
+    keyId: string,
+    fields: NewMusic,
+    audio?: UploadedAudio,
+  ): Promise<MusicTask> {
+    const text = this.parseFields(fields);
+    const stored = audio ? await this.storeAudio(audio) : undefined;
+    const now = this.deps.clock.now();
+    const track: SunoTrack = {
+      id: newTrackId(),
+      audioUrl: '',
+      streamAudioUrl: '',
+      imageUrl: '',
+      prompt: text.prompt,
+      modelName: 'sleeve',
+      title: text.title,
+      tags: text.tags,
+      createTime: formatProviderTime(now),
+      duration: stored ? round2(stored.features.durationSec) : null,
+    };
+    const { task } = await this.deps.musicTasks.insertIfAbsent({
+      keyId,
+      taskId: newTaskId(),
+      source: 'sleeve',
+      status: 'SUCCESS',
+      param: JSON.stringify({
+        prompt: text.prompt,
+        style: text.tags,
+        title: text.title,
+        customMode: true,
+        instrumental: text.prompt === '',
+        model: 'sleeve',
+      }),
+      tracks: [track],
+      artist: text.artist,
+      errorCode: null,
+      errorMessage: null,
+      audioObject: stored?.name ?? null,
+      features: stored?.features ?? null,
+      createdAt: now,
+    });
+    return task;
+  }
+
+  get(keyId: string, taskId: string): Promise<MusicTask | undefined> {
+    return this.deps.musicTasks.get(keyId, taskId);
+  }
+
+  list(keyId: string, limit: number, before?: number): Promise<MusicTask[]> {
+    return this.deps.musicTasks.list(keyId, { limit, before });
+  }
+
+  private parseFields(fields: NewMusic) {
+    const { limits } = this.deps;
+    const title = boundedString(fields.title ?? '', 'title', limits.title);
+    if (title.trim() === '') {
+      throw invalid('title is required: the name of the track.');
+    }
+    return {
+      title: title.trim(),
+      tags: boundedString(fields.tags ?? '', 'tags', limits.tags).trim(),
+      prompt: boundedString(fields.prompt ?? '', 'prompt', limits.prompt),
+      artist: boundedString(fields.artist ?? '', 'artist', 200).trim(),
+    };
+  }
+
+  /** Checks the audio decodes (and measures it) before keeping it. */
+  private async storeAudio(
+    audio: UploadedAudio,
+  ): Promise<{ name: string; features: AudioFeatures }> {
+    const format = sniffAudioFormat(audio.bytes);
+    if (!format) {
+      throw invalid(
+        'audio must be an mp3, ogg, wav, flac or m4a file; this one is not.',
+      );
+    }
+    const features = await this.analyze(audio.bytes);
+    const name = newObjectName(format.extension);
+    await this.deps.objects.put(name, audio.bytes, format.contentType);
+    return { name, features };
+  }
+
+  private async analyze(bytes: Buffer): Promise<AudioFeatures> {
+    try {
+      return await this.deps.renderer.analyze(bytes);
+    } catch (error) {
+      if (error instanceof RenderInputError) {
+        throw new SleeveError(
+          422,
+          `audio could not be decoded: ${error.message}`,
+        );
+      }
+      throw error;
+    }
+  }
+}
+
+/** The providers' "YYYY-MM-DD HH:MM:SS" (UTC). */
+function formatProviderTime(ms: number): string {
+  return new Date(ms).toISOString().slice(0, 19).replace('T', ' ');
+}
+
+const round2 = (n: number) => Math.round(n * 100) / 100;

@@ -1,0 +1,40 @@
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { assertObjectName, type ObjectStore } from './object-store.js';
+
+/** Objects as files in one folder, written atomically (temp + rename). */
+export class LocalObjectStore implements ObjectStore {
+  constructor(private readonly root: string) {}
+
+  async put(name: string, bytes: Buffer): Promise<void> {
+    const target = this.pathOf(name);
+    const temp = `${target}.${randomBytes(6).toString('hex')}.tmp`;
+    await fs.mkdir(path.dirname(target), { recursive: true });
+    await fs.writeFile(temp, bytes);
+    await fs.rename(temp, target);
+  }
+
+  async get(name: string): Promise<Buffer | undefined> {
+    try {
+      return await fs.readFile(this.pathOf(name));
+    } catch (error) {
+      if (isMissing(error)) return undefined;
+      throw error;
+    }
+  }
+
+  async delete(name: string): Promise<void> {
+    await fs.rm(this.pathOf(name), { force: true });
+  }
+
+  private pathOf(name: string): string {
+    assertObjectName(name);
+    // Two-character shards keep folders small at millions of images.
+    return path.join(this.root, name.slice(0, 2), name);
+  }
+}
+
+function isMissing(error: unknown): boolean {
+  return (error as NodeJS.ErrnoException).code === 'ENOENT';
+}

@@ -1,0 +1,16 @@
+import type { RateRule } from '../config/config.js';
+
+export interface RateDecision {
+  allowed: boolean;
+  /** When refused: milliseconds until a request would be allowed. */
+  retryAfterMs: number;
+}
+
+/**
+ * Counts requests per key in fixed windows. The embedded default keeps the
+ * counts in memory; several API processes share them through Redis.
+ */
+export interface RateLimiter {
+  consume(key: string, rule: RateRule): Promise<RateDecision>;
+  close(): Promise<void>;
+}

@@ -1,0 +1,86 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import BetterSqlite3 from 'better-sqlite3';
+import pg from 'pg';
+import {
+  Kysely,
+  Migrator,
+  PostgresDialect,
+  SqliteDialect,
+  type MigrationProvider,
+} from 'kysely';
+import { MIGRATIONS } from './migrations.js';
+import type { SleeveTables } from './schema.js';
+
+export type Dialect = 'sqlite' | 'postgres';
+
+/** An open database of either backend, migrated to the latest schema. */
+export interface Database {
+  readonly kysely: Kysely<SleeveTables>;
+  readonly dialect: Dialect;
+  close(): Promise<void>;
+}
+
+export interface OpenDatabaseOptions {
+  /** Run pending migrations on open (default true). */
+  migrate?: boolean;
+  /** Postgres only: the schema to use (tests isolate themselves this way). */
+  schema?: string;
+}
+
+export function dialectOf(url: string): Dialect {
+  return /^postgres(ql)?:\/\//.test(url) ? 'postgres' : 'sqlite';
+}
+
+export async function openDatabase(
+  url: string,
+  options: OpenDatabaseOptions = {},
+): Promise<Database> {
+  const dialect = dialectOf(url);
+  const kysely =
+    dialect === 'postgres'
+      ? openPostgres(url, options.schema)
+      : openSqlite(url);
+  const database: Database = {
+    kysely,
+    dialect,
+    close: () => kysely.destroy(),
+  };
+  if (options.migrate !== false) await migrateToLatest(database);
+  return database;
+}
+
+function openSqlite(file: string): Kysely<SleeveTables> {
+  fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+  const sqlite = new BetterSqlite3(file);
+  // WAL lets the CLI read and write while a server has the file open;
+  // synchronous=NORMAL in WAL mode survives a killed process (only a power
+  // cut can lose the last commits).
+  sqlite.pragma('journal_mode = WAL');
+  sqlite.pragma('synchronous = NORMAL');
+  sqlite.pragma('busy_timeout = 5000');
+  return new Kysely({ dialect: new SqliteDialect({ database: sqlite }) });
+}
+
+// int8 columns (times, micro-credits) fit a JS number exactly.
+pg.types.setTypeParser(pg.types.builtins.INT8, (v) => Number(v));
+
+function openPostgres(url: string, schema?: string): Kysely<SleeveTables> {
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: 10,
+    ...(schema ? { options: `-c search_path=${schema}` } : {}),
+  });
+  return new Kysely({ dialect: new PostgresDialect({ pool }) });
+}
+
+const provider: MigrationProvider = {
+  getMigrations: async () => MIGRATIONS,
+};
+
+export async function migrateToLatest(database: Database): Promise<string[]> {
+  const migrator = new Migrator({ db: database.kysely, provider });
+  const { error, results } = await migrator.migrateToLatest();
+  if (error) throw error;
+  return (results ?? []).map((r) => r.migrationName);
+}

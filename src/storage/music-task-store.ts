@@ -1,0 +1,107 @@
+import type { Selectable } from 'kysely';
+import type { AudioFeatures } from '../audio/features.js';
+import type { Database } from './database.js';
+import type { MusicTask } from './records.js';
+import type { MusicTasksTable } from './schema.js';
+
+export interface ListOptions {
+  limit: number;
+  /** Only records created before this time (for paging, newest first). */
+  before?: number;
+}
+
+export class MusicTaskStore {
+  constructor(private readonly db: Database) {}
+
+  /**
+   * Stores the record unless the key already has one with this task id;
+   * either way answers the stored record, so importing twice changes
+   * nothing.
+   */
+  async insertIfAbsent(
+    task: MusicTask,
+  ): Promise<{ created: boolean; task: MusicTask }> {
+    const result = await this.db.kysely
+      .insertInto('music_tasks')
+      .values(toRow(task))
+      .onConflict((oc) => oc.columns(['key_id', 'task_id']).doNothing())
+      .executeTakeFirst();
+    const created = Number(result.numInsertedOrUpdatedRows ?? 0) > 0;
+    const stored = await this.get(task.keyId, task.taskId);
+    if (!stored) throw new Error(`music task ${task.taskId} vanished`);
+    return { created, task: stored };
+  }
+
+  async get(keyId: string, taskId: string): Promise<MusicTask | undefined> {
+    const row = await this.db.kysely
+      .selectFrom('music_tasks')
+      .selectAll()
+      .where('key_id', '=', keyId)
+      .where('task_id', '=', taskId)
+      .executeTakeFirst();
+    return row && toMusicTask(row);
+  }
+
+  async list(keyId: string, options: ListOptions): Promise<MusicTask[]> {
+    let query = this.db.kysely
+      .selectFrom('music_tasks')
+      .selectAll()
+      .where('key_id', '=', keyId);
+    if (options.before !== undefined) {
+      query = query.where('created_at', '<', options.before);
+    }
+    const rows = await query
+      .orderBy('created_at', 'desc')
+      .orderBy('task_id')
+      .limit(options.limit)
+      .execute();
+    return rows.map(toMusicTask);
+  }
+
+  async setFeatures(
+    keyId: string,
+    taskId: string,
+    features: AudioFeatures,
+  ): Promise<void> {
+    await this.db.kysely
+      .updateTable('music_tasks')
+      .set({ features: JSON.stringify(features) })
+      .where('key_id', '=', keyId)
+      .where('task_id', '=', taskId)
+      .execute();
+  }
+}
+
+function toRow(task: MusicTask): MusicTasksTable {
+  return {
+    key_id: task.keyId,
+    task_id: task.taskId,
+    source: task.source,
+    status: task.status,
+    param: task.param,
+    tracks: JSON.stringify(task.tracks),
+    artist: task.artist,
+    error_code: task.errorCode,
+    error_message: task.errorMessage,
+    audio_object: task.audioObject,
+    features: task.features && JSON.stringify(task.features),
+    created_at: task.createdAt,
+  };
+}
+
+function toMusicTask(row: Selectable<MusicTasksTable>): MusicTask {
+  return {
+    keyId: row.key_id,
+    taskId: row.task_id,
+    source: row.source as MusicTask['source'],
+    status: row.status as MusicTask['status'],
+    param: row.param,
+    tracks: JSON.parse(row.tracks) as MusicTask['tracks'],
+    artist: row.artist,
+    errorCode: row.error_code,
+    errorMessage: row.error_message,
+    audioObject: row.audio_object,
+    features: row.features ? (JSON.parse(row.features) as AudioFeatures) : null,
+    createdAt: Number(row.created_at),
+  };
+}
