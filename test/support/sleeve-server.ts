@@ -1,0 +1,201 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Sleeve } from '../../src/app.js';
+import { bootstrapAdminKey } from '../../src/accounts/bootstrap-admin.js';
+import { loadConfig } from '../../src/config/config.js';
+import { createLogger } from '../../src/logger.js';
+import type { Clock } from '../../src/util/clock.js';
+
+export const ADMIN_KEY = 'test-admin-key-0123456789abcdef';
+export const WEBHOOK_KEY = 'test-webhook-key-0123456789';
+export const REPO_ROOT = fileURLToPath(new URL('../..', import.meta.url));
+
+export interface TestSleeve {
+  url: string;
+  sleeve: Sleeve;
+  dataDir: string;
+  adminKey: string;
+  /** A JSON request with a Bearer key (default: the admin key). */
+  api(
+    method: string,
+    route: string,
+    body?: unknown,
+    key?: string | null,
+  ): Promise<ApiAnswer>;
+  /** Creates a non-admin key with this many credits; answers its secret. */
+  createKey(credits?: number, name?: string): Promise<string>;
+  close(): Promise<void>;
+}
+
+export interface ApiAnswer {
+  status: number;
+  headers: Headers;
+  body: { code: number; msg: string; data: any };
+}
+
+export async function makeDataDir(): Promise<string> {
+  return fs.mkdtemp(path.join(os.tmpdir(), 'sleeve-test-'));
+}
+
+/**
+ * The real server, in this process, on a random port, with its own SQLite
+ * file; `clock` lets a test move time (retention, retries).
+ */
+export async function startSleeve(
+  env: Record<string, string> = {},
+  options: { clock?: Clock; dataDir?: string; housekeepingMs?: number } = {},
+): Promise<TestSleeve> {
+  const dataDir = options.dataDir ?? (await makeDataDir());
+  const config = loadConfig({
+    SLEEVE_DATA_DIR: dataDir,
+    SLEEVE_PORT: '0',
+    SLEEVE_HOST: '127.0.0.1',
+    SLEEVE_API_KEY: ADMIN_KEY,
+    SLEEVE_ALLOW_PRIVATE_CALLBACKS: '1',
+    SLEEVE_RENDER_THREADS: '2',
+    SLEEVE_IMAGE_SIZE: '512',
+    SLEEVE_INITIAL_CREDITS: '1000',
+    SLEEVE_LOG_LEVEL: process.env['TEST_LOG_LEVEL'] ?? 'silent',
+    SLEEVE_LOG_FORMAT: 'json',
+    ...env,
+  });
+  const sleeve = await Sleeve.open({
+    config,
+    logger: createLogger(config),
+    ...(options.clock && { clock: options.clock }),
+    ...(options.housekeepingMs && { housekeepingMs: options.housekeepingMs }),
+  });
+  await bootstrapAdminKey(sleeve.accounts, sleeve.stores.apiKeys, {
+    secret: config.bootstrapApiKey,
+    credits: config.initialCredits,
+  });
+  const url = await sleeve.listen();
+  const api = (
+    method: string,
+    route: string,
+    body?: unknown,
+    key?: string | null,
+  ) => request(url, method, route, body, key === undefined ? ADMIN_KEY : key);
+  return {
+    url,
+    sleeve,
+    dataDir,
+    adminKey: ADMIN_KEY,
+    api,
+    async createKey(credits = 100, name = 'test') {
+      const created = await sleeve.accounts.createKey({ name, credits });
+      return created.secret;
+    },
+    close: () => sleeve.close(),
+  };
+}
+
+export async function request(
+  base: string,
+  method: string,
+  route: string,
+  body?: unknown,
+  key?: string | null,
+): Promise<ApiAnswer> {
+  const headers: Record<string, string> = {};
+  if (key) headers['authorization'] = `Bearer ${key}`;
+  let payload: string | undefined;
+  if (body !== undefined) {
+    headers['content-type'] = 'application/json';
+    payload = typeof body === 'string' ? body : JSON.stringify(body);
+  }
+  const response = await fetch(base + route, {
+    method,
+    headers,
+    body: payload,
+  });
+  const text = await response.text();
+  return {
+    status: response.status,
+    headers: response.headers,
+    body: text ? JSON.parse(text) : null,
+  };
+}
+
+export interface ChildSleeve {
+  url: string;
+  child: ChildProcess;
+  /** Everything the process printed so far. */
+  output(): string;
+  kill(signal: NodeJS.Signals): Promise<void>;
+}
+
+/** The real CLI `sleeve serve` in a child process (for SIGKILL tests). */
+export async function spawnSleeve(
+  env: Record<string, string>,
+): Promise<ChildSleeve> {
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', path.join(REPO_ROOT, 'src/cli/main.ts'), 'serve'],
+    {
+      cwd: REPO_ROOT,
+      env: {
+        PATH: process.env['PATH'] ?? '',
+        SLEEVE_PORT: '0',
+        SLEEVE_HOST: '127.0.0.1',
+        SLEEVE_API_KEY: ADMIN_KEY,
+        SLEEVE_ALLOW_PRIVATE_CALLBACKS: '1',
+        SLEEVE_LOG_FORMAT: 'json',
+        SLEEVE_IMAGE_SIZE: '512',
+        ...env,
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
+  let output = '';
+  child.stdout?.on('data', (chunk) => (output += String(chunk)));
+  child.stderr?.on('data', (chunk) => (output += String(chunk)));
+  const url = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(
+      () => reject(new Error(`no start:\n${output}`)),
+      30_000,
+    );
+    const check = () => {
+      const match = /"url":"(http:\/\/[^"]+)".*"msg":"sleeve started"/.exec(
+        output,
+      );
+      if (match?.[1]) {
+        clearTimeout(timer);
+        resolve(match[1]);
+      }
+    };
+    child.stdout?.on('data', check);
+    child.once('exit', (code) =>
+      reject(new Error(`exited ${code}:\n${output}`)),
+    );
+  });
+  return {
+    url,
+    child,
+    output: () => output,
+    kill: (signal) =>
+      new Promise((resolve) => {
+        if (child.exitCode !== null) return resolve();
+        child.once('exit', () => resolve());
+        child.kill(signal);
+      }),
+  };
+}
+
+/** Polls until `check` answers a value, or fails after `timeoutMs`. */
+export async function eventually<T>(
+  check: () => Promise<T | undefined | null | false>,
+  timeoutMs = 20_000,
+  intervalMs = 50,
+): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await check();
+    if (value) return value;
+    if (Date.now() > deadline) throw new Error('condition not met in time');
+    await new Promise((r) => setTimeout(r, intervalMs));
+  }
+}
