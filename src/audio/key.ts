@@ -92,7 +92,8 @@ function correlate(
 
 /**
  * How uneven the chromagram is: its coefficient of variation, where 0.5
- * (a diatonic scale is about 0.9, white noise under 0.1) counts as fully
+ * (a diatonic scale played note by note is about 0.8, white noise about
+ * 0.2) counts as fully
  * tonal.
  */
 function tonality(chroma: readonly number[]): number {

@@ -102,20 +102,25 @@ function onsetPositions(
   return positions;
 }
 
-/** `energyOf` for each equal slice of the excerpt, scaled to the peak. */
+/**
+ * `energyOf` for each of 32 equal slices of the excerpt, scaled to the
+ * peak. A slice is about a second long, too short to count onsets in
+ * steadily, so its activity is the onset rate over it and its two
+ * neighbours.
+ */
 function energyContour(samples: Float32Array, onsets: readonly number[]) {
   const counts = new Array<number>(CONTOUR_SLICES).fill(0);
   for (const position of onsets) {
     const slice = Math.floor((position * CONTOUR_SLICES) / samples.length);
     counts[Math.min(slice, CONTOUR_SLICES - 1)]!++;
   }
-  const energies = counts.map((count, slice) => {
+  const sliceSec = samples.length / CONTOUR_SLICES / ANALYSIS_RATE;
+  const energies = counts.map((_, slice) => {
     const from = Math.floor((slice * samples.length) / CONTOUR_SLICES);
     const to = Math.floor(((slice + 1) * samples.length) / CONTOUR_SLICES);
-    const seconds = (to - from) / ANALYSIS_RATE;
-    return seconds > 0
-      ? energyOf(levelDb(samples, from, to), count / seconds)
-      : 0;
+    const near = counts.slice(Math.max(0, slice - 1), slice + 2);
+    const rate = near.reduce((a, b) => a + b, 0) / (near.length * sliceSec);
+    return to > from ? energyOf(levelDb(samples, from, to), rate) : 0;
   });
   return scaleToPeak(energies);
 }

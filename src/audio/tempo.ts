@@ -21,13 +21,17 @@ export const FALLBACK_BPM = 120;
 const HARMONICS = 4;
 const GRID_STEP_BPM = 0.1;
 /**
- * A log-normal preference centred on 120 BPM, as wide as listeners tap
- * (about one octave each way at half weight). It settles the octave
- * between equally periodic readings, e.g. 87 against 174 for a plain kick,
- * towards the 70–180 range where people hear the beat.
+ * A wide log-normal preference centred on 120 BPM (1.5 octaves to fall to
+ * 60 %), nearly flat over 70–180 so that the evidence decides there, and
+ * a further 0.85 outside 70–180: between readings of equal strength an
+ * octave apart (a plain kick at 87 or 174, a 65 BPM ballad read at 65 or
+ * 130) it picks the one in the range where most listeners tap the beat.
  */
 const PREFERRED_BPM = 120;
-const PREFERENCE_OCTAVES = 0.9;
+const PREFERENCE_OCTAVES = 1.5;
+const PREFERRED_RANGE: readonly [number, number] = [70, 180];
+const OUTSIDE_RANGE_WEIGHT = 0.85;
+const OCTAVE_EVIDENCE = 0.55;
 
 /**
  * Estimates tempo from onset-strength envelopes (one per excerpt window)
@@ -54,9 +58,28 @@ export function estimateTempo(
       bestPulse = pulse;
     }
   }
+  return foldIntoRange(correlation, framesPerSec, bestBpm, bestPulse);
+}
+
+/**
+ * Octave-error handling: a winner outside 70–180 BPM gives way to its
+ * double or half inside the range when that still shows a real pulse of
+ * its own. Half-time music scores `pulseStrength` 0.5 at the double tempo
+ * with nothing at all on the off-beats, so 0.55 asks for some.
+ */
+function foldIntoRange(
+  correlation: Float64Array,
+  framesPerSec: number,
+  bpm: number,
+  pulse: number,
+): TempoEstimate {
+  const [low, high] = PREFERRED_RANGE;
+  const octave = bpm < low ? bpm * 2 : bpm > high ? bpm / 2 : bpm;
+  const octavePulse = pulseStrength(correlation, (60 * framesPerSec) / octave);
+  const folded = octave !== bpm && octavePulse >= OCTAVE_EVIDENCE * pulse;
   return {
-    bpm: Math.round(bestBpm * 10) / 10,
-    confidence: clamp01(bestPulse),
+    bpm: Math.round((folded ? octave : bpm) * 10) / 10,
+    confidence: clamp01(folded ? octavePulse : pulse),
   };
 }
 
@@ -91,9 +114,9 @@ function pooledAutocorrelation(
 
 /**
  * Removes the slow level of the envelope (a running mean over about one
- * second, i.e. 43 frames a side at 86 frames/s), keeps what pokes above it
- * and smooths it lightly, so the autocorrelation sees pulses, not
- * crescendos, and tolerates a frame of timing jitter.
+ * second, i.e. 43 frames a side at 86 frames/s), keeps what pokes above it,
+ * smooths it lightly and centres it on zero, so the autocorrelation sees
+ * pulses, not crescendos, and tolerates a frame of timing jitter.
  */
 function detrend(envelope: Float32Array): Float64Array {
   const reach = 43;
@@ -107,7 +130,20 @@ function detrend(envelope: Float32Array): Float64Array {
     while (from < i - reach) sum -= envelope[from++]!;
     pulses[i] = Math.max(0, envelope[i]! - sum / (to - from));
   }
-  return smooth(pulses);
+  return centre(smooth(pulses));
+}
+
+/**
+ * Subtracts the mean: what is left above the running mean is never
+ * negative, and its constant part would correlate at every lag and pass
+ * steady noise off as a beat.
+ */
+function centre(values: Float64Array): Float64Array {
+  let sum = 0;
+  for (let i = 0; i < values.length; i++) sum += values[i]!;
+  const mean = values.length > 0 ? sum / values.length : 0;
+  for (let i = 0; i < values.length; i++) values[i]! -= mean;
+  return values;
 }
 
 function smooth(values: Float64Array): Float64Array {
@@ -137,5 +173,7 @@ function pulseStrength(correlation: Float64Array, lag: number): number {
 
 function tempoPreference(bpm: number): number {
   const octaves = Math.log2(bpm / PREFERRED_BPM) / PREFERENCE_OCTAVES;
-  return Math.exp(-0.5 * octaves * octaves);
+  const [low, high] = PREFERRED_RANGE;
+  const inRange = bpm >= low && bpm <= high ? 1 : OUTSIDE_RANGE_WEIGHT;
+  return inRange * Math.exp(-0.5 * octaves * octaves);
 }
