@@ -15,6 +15,8 @@ import {
   UsageError,
 } from './commands/keys.js';
 import { registerServe } from './commands/serve.js';
+import { registerRender } from './commands/render.js';
+import { registerDemo } from './commands/demo.js';
 import { EXIT } from './output.js';
 
 const program = new Command('sleeve')
@@ -28,6 +30,8 @@ registerKeys(program);
 registerMaintenance(program);
 registerMusic(program);
 registerCover(program);
+registerRender(program);
+registerDemo(program);
 
 try {
   await program.parseAsync(process.argv);

@@ -1,0 +1,157 @@
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import type { Command } from 'commander';
+import type { AudioFeatures } from '../../audio/features.js';
+import { chooseStyles, STYLES } from '../../engine/index.js';
+import { RenderPool } from '../../engine/render-pool.js';
+import type { CoverInput, ImageFormat } from '../../engine/types.js';
+import { createOutput } from '../output.js';
+import { UsageError } from './keys.js';
+
+interface RenderFlags {
+  title: string;
+  artist?: string;
+  tags?: string;
+  lyrics?: string;
+  lyricsFile?: string;
+  audio?: string;
+  out: string;
+  style?: string;
+  allStyles?: boolean;
+  size: string;
+  format: string;
+  variation: string;
+  json?: boolean;
+}
+
+export function registerRender(program: Command): void {
+  program
+    .command('render')
+    .description(
+      'Make covers offline, without a server: metadata and/or audio in, images out.',
+    )
+    .requiredOption('--title <title>', 'track title')
+    .option('--artist <name>', 'artist name')
+    .option(
+      '--tags <tags>',
+      'style tags, e.g. "dark synthwave, female vocals, 120 bpm"',
+    )
+    .option('--lyrics <text>', 'lyrics')
+    .option('--lyrics-file <file>', 'read the lyrics from a file')
+    .option(
+      '--audio <file>',
+      'mp3, ogg, wav, flac or m4a; its measured features drive the art',
+    )
+    .option('--out <dir>', 'folder for the images', 'covers')
+    .option(
+      '--style <ids>',
+      `comma-separated styles instead of the track's pair (${STYLES.map((s) => s.id).join(', ')})`,
+    )
+    .option('--all-styles', 'one image in every style')
+    .option('--size <px>', 'edge length, 64-3000', '1024')
+    .option('--format <format>', 'png, jpeg or webp', 'png')
+    .option('--variation <n>', 'another deterministic pair', '0')
+    .option('--json', 'print JSON')
+    .addHelpText(
+      'after',
+      '\nExamples:\n  sleeve render --title "Nebula" --tags "space ambient, dreamy" --audio nebula.ogg\n' +
+        '  sleeve render --title "BASS CATHEDRAL" --tags "dubstep, 140 bpm" --all-styles --size 512\n' +
+        '  sleeve render --title "Paper Lanterns" --format jpeg --size 3000 --out print/',
+    )
+    .action(async (flags: RenderFlags) => {
+      const out = createOutput(flags.json === true);
+      const options = parseRenderOptions(flags);
+      const pool = new RenderPool(2);
+      try {
+        const audio = flags.audio
+          ? await pool.analyze(await fs.readFile(flags.audio))
+          : null;
+        const input: CoverInput = {
+          title: flags.title,
+          artist: flags.artist ?? '',
+          tags: flags.tags ?? '',
+          lyrics: flags.lyricsFile
+            ? await fs.readFile(flags.lyricsFile, 'utf8')
+            : (flags.lyrics ?? ''),
+          audio,
+        };
+        const styles = pickStyles(flags, input, options.variation);
+        await fs.mkdir(flags.out, { recursive: true });
+        const files = await Promise.all(
+          styles.map(async (style) => {
+            const cover = await pool.renderStyle(input, style, options);
+            const file = path.join(
+              flags.out,
+              `${slug(flags.title)}-${style}.${extensionOf(options.format)}`,
+            );
+            await fs.writeFile(file, cover.bytes);
+            return { style, file, bytes: cover.bytes.length };
+          }),
+        );
+        out.result({ audio, files }, () => describe(audio, files));
+      } finally {
+        await pool.close();
+      }
+    });
+}
+
+function parseRenderOptions(flags: RenderFlags) {
+  const size = Number(flags.size);
+  if (!Number.isInteger(size) || size < 64 || size > 3000) {
+    throw new UsageError('--size must be a whole number from 64 to 3000');
+  }
+  if (!['png', 'jpeg', 'webp'].includes(flags.format)) {
+    throw new UsageError('--format must be png, jpeg or webp');
+  }
+  const variation = Number(flags.variation);
+  if (!Number.isInteger(variation) || variation < 0) {
+    throw new UsageError('--variation must be a whole number of 0 or more');
+  }
+  return { size, format: flags.format as ImageFormat, variation };
+}
+
+function pickStyles(
+  flags: RenderFlags,
+  input: CoverInput,
+  variation: number,
+): string[] {
+  if (flags.allStyles) return STYLES.map((s) => s.id);
+  if (!flags.style) return chooseStyles(input, variation);
+  const known = new Set(STYLES.map((s) => s.id));
+  const wanted = flags.style.split(',').map((s) => s.trim());
+  const unknown = wanted.filter((s) => !known.has(s));
+  if (unknown.length > 0) {
+    throw new UsageError(
+      `unknown style ${unknown.join(', ')}; styles: ${[...known].join(', ')}`,
+    );
+  }
+  return wanted;
+}
+
+const extensionOf = (format: ImageFormat) =>
+  format === 'jpeg' ? 'jpg' : format;
+
+export function slug(text: string): string {
+  const ascii = text
+    .normalize('NFKD')
+    .replace(/[^\w\s-]/g, '')
+    .trim()
+    .toLowerCase()
+    .replace(/[\s_]+/g, '-')
+    .slice(0, 48);
+  return ascii || 'cover';
+}
+
+function describe(
+  audio: AudioFeatures | null,
+  files: { style: string; file: string }[],
+) {
+  const lines = files.map((f) => `${f.file}  (${f.style})`);
+  if (audio) {
+    lines.unshift(
+      `audio: ${audio.bpm.toFixed(0)} BPM, ${audio.key} ${audio.mode}, energy ${audio.energy.toFixed(2)}, ` +
+        `brightness ${audio.brightness.toFixed(2)}, ${audio.durationSec.toFixed(0)} s`,
+    );
+  }
+  return lines.join('\n');
+}
