@@ -29,6 +29,8 @@ export interface KeyEstimate {
  * seldom gets there.
  */
 const CLEAR_MARGIN = 0.2;
+const NOISE_VARIATION = 0.2;
+const TONAL_VARIATION = 0.5;
 
 /**
  * Picks the key whose Krumhansl–Kessler profile, turned to each of the 12
@@ -91,17 +93,20 @@ function correlate(
 }
 
 /**
- * How uneven the chromagram is: its coefficient of variation, where 0.5
- * (a diatonic scale played note by note is about 0.8, white noise about
- * 0.2) counts as fully
- * tonal.
+ * How uneven the chromagram is, from its coefficient of variation: white
+ * noise measures about 0.2 and counts as atonal (0); 0.5 and more (a
+ * scale played note by note is about 0.8, most music 0.4–1.5) counts as
+ * fully tonal (1).
  */
 function tonality(chroma: readonly number[]): number {
   const average = mean(chroma);
   if (!(average > 0)) return 0;
   let squares = 0;
   for (const value of chroma) squares += (value - average) ** 2;
-  return clamp01(Math.sqrt(squares / 12) / average / 0.5);
+  const variation = Math.sqrt(squares / 12) / average;
+  return clamp01(
+    (variation - NOISE_VARIATION) / (TONAL_VARIATION - NOISE_VARIATION),
+  );
 }
 
 function mean(values: readonly number[]): number {

@@ -159,7 +159,7 @@ function readFrameHeader(
 /**
  * Reads a Xing/Info or VBRI tag in the first frame. Returns null when the
  * frame is ordinary audio, else the encoder delay plus end padding from a
- * LAME extension (0 without one).
+ * LAME extension (0 without one), which the decoder trims.
  */
 function readEncoderTag(
   bytes: Uint8Array,
@@ -184,7 +184,8 @@ function readEncoderTag(
   if (flags & 2) lame += 4; // byte count
   if (flags & 4) lame += 100; // seek table
   if (flags & 8) lame += 4; // quality
-  if (asciiAt(bytes, lame, 4) !== 'LAME') return 0;
+  // LAME writes "LAME…", FFmpeg's libmp3lame "Lavc…"/"Lavf…": same layout.
+  if (!/^(LAME|Lav[cf]|L\d\.\d)/.test(asciiAt(bytes, lame, 4))) return 0;
 
   // 12-bit encoder delay then 12-bit end padding, 21 bytes into the tag.
   const at = lame + 21;
