@@ -40,14 +40,24 @@ export interface CreateCoverOptions {
   variation?: number;
 }
 
-export interface WaitOptions {
+export interface RequestOptions {
+  /** Aborts the request; it then rejects with the signal's reason. */
+  signal?: AbortSignal;
+}
+
+export interface WaitOptions extends RequestOptions {
   /** Time between polls, in ms. Default 30000, as the providers advise. */
   pollIntervalMs?: number;
-  /** Give up after this long, in ms. Default 600000 (10 minutes). */
+  /**
+   * Give up after this long, in ms, with CoverTimeoutError; a poll in
+   * flight is cut short. Default 600000 (10 minutes).
+   */
   timeoutMs?: number;
-  /** Wait before a retry while the service is in maintenance. Default 60000. */
+  /**
+   * Wait before the next poll after code 455 (maintenance) when the answer
+   * has no Retry-After, in ms. Default 60000.
+   */
   maintenanceBackoffMs?: number;
-  signal?: AbortSignal;
   /** Called with every state seen while waiting. */
   onProgress?: (details: CoverDetails | null) => void;
 }
@@ -81,53 +91,90 @@ export class SleeveClient {
   }
 
   /** Starts a cover task; answers its id. A duplicate rejects with code 400. */
-  createCover(options: CreateCoverOptions): Promise<{ taskId: string }> {
+  createCover(
+    options: CreateCoverOptions,
+    request: RequestOptions = {},
+  ): Promise<{ taskId: string }> {
     return this.request('POST', '/api/v1/suno/cover/generate', {
+      ...request,
       json: options,
     });
   }
 
   /** The cover task, or null if unknown (or another key's). */
-  getCoverDetails(taskId: string): Promise<CoverDetails | null> {
+  getCoverDetails(
+    taskId: string,
+    request: RequestOptions = {},
+  ): Promise<CoverDetails | null> {
     return this.request('GET', '/api/v1/suno/cover/record-info', {
+      ...request,
       query: { taskId },
     });
   }
 
   /**
-   * Polls until the cover task ends. Resolves with the finished task;
-   * rejects with CoverFailedError, CoverTimeoutError, SleeveApiError, or the
-   * signal's reason. Honours Retry-After on 429 and backs off on 455.
+   * Polls until the cover task ends. Resolves with the finished task, its
+   * image URLs in `response.images`; rejects with CoverFailedError (code
+   * 500), CoverTimeoutError, SleeveApiError (with the envelope's code), or
+   * the signal's reason. Honours Retry-After on 429 and backs off on 455.
    */
-  async waitForCover(taskId: string, options: WaitOptions = {}) {
+  async waitForCover(
+    taskId: string,
+    options: WaitOptions = {},
+  ): Promise<FinishedCover> {
     const interval = options.pollIntervalMs ?? 30_000;
-    const deadline = Date.now() + (options.timeoutMs ?? 600_000);
-    for (;;) {
-      const pause = await this.pollOnce(taskId, options, interval);
-      if (typeof pause !== 'number') return pause;
-      if (Date.now() + pause > deadline) throw new CoverTimeoutError(taskId);
-      await sleep(pause, options.signal);
+    const timeoutMs = options.timeoutMs ?? 600_000;
+    const overall = new AbortController();
+    const timer = setTimeout(
+      () => overall.abort(new CoverTimeoutError(taskId)),
+      timeoutMs,
+    );
+    const linked = linkSignals(overall.signal, options.signal);
+    try {
+      const polling = { ...options, signal: linked.signal };
+      for (;;) {
+        const outcome = await this.pollOnce(taskId, polling, interval);
+        if (typeof outcome !== 'number') return outcome;
+        await sleep(outcome, linked.signal);
+      }
+    } finally {
+      clearTimeout(timer);
+      linked.dispose();
     }
   }
 
-  /** Remaining credits of the key. */
-  getCredits(): Promise<number> {
+  /**
+   * Remaining credits of the key, from `/api/v1/chat/credit` (kie, Apikley,
+   * Sleeve) or `/api/v1/generate/credit` (sunoapi.org): see
+   * `creditEndpoint`.
+   */
+  getCredits(request: RequestOptions = {}): Promise<number> {
     const which = this.options.creditEndpoint ?? 'chat';
-    return this.request('GET', `/api/v1/${which}/credit`, {});
+    return this.request('GET', `/api/v1/${which}/credit`, request);
   }
 
   /** Sleeve: imports a record saved from a provider's music record-info. */
-  importMusic(record: unknown): Promise<{ taskId: string }> {
+  importMusic(
+    record: unknown,
+    request: RequestOptions = {},
+  ): Promise<{ taskId: string }> {
     return this.request('POST', '/api/v1/sleeve/music/import', {
+      ...request,
       json: record,
     });
   }
 
   /** Sleeve: creates a music record, with an audio file if given. */
-  createMusic(music: NewMusicOptions): Promise<{ taskId: string }> {
+  createMusic(
+    music: NewMusicOptions,
+    request: RequestOptions = {},
+  ): Promise<{ taskId: string }> {
     if (!music.audio) {
       const { audio: _none, audioName: _name, ...json } = music;
-      return this.request('POST', '/api/v1/sleeve/music', { json });
+      return this.request('POST', '/api/v1/sleeve/music', {
+        ...request,
+        json,
+      });
     }
     const form = new FormData();
     for (const name of ['title', 'tags', 'prompt', 'artist'] as const) {
@@ -139,32 +186,43 @@ export class SleeveClient {
         ? new Blob([music.audio as Uint8Array<ArrayBuffer>])
         : music.audio;
     form.append('audio', blob, music.audioName ?? 'audio');
-    return this.request('POST', '/api/v1/sleeve/music', { form });
+    return this.request('POST', '/api/v1/sleeve/music', { ...request, form });
   }
 
   /** The music record in the providers' shape, or null. */
-  getMusicDetails(taskId: string): Promise<MusicDetails | null> {
+  getMusicDetails(
+    taskId: string,
+    request: RequestOptions = {},
+  ): Promise<MusicDetails | null> {
     return this.request('GET', '/api/v1/generate/record-info', {
+      ...request,
       query: { taskId },
     });
   }
 
-  /** Sleeve: your music records with their newest covers, newest first. */
-  listMusic(page: { limit?: number; before?: string } = {}) {
+  /**
+   * Sleeve: your music records with their newest covers, newest first;
+   * `limit` 1-100 (server default 24), `before` a page's `nextBefore`.
+   */
+  listMusic(
+    page: { limit?: number; before?: string } = {},
+    request: RequestOptions = {},
+  ): Promise<SleeveMusicPage> {
     const query: Record<string, string> = {};
     if (page.limit !== undefined) query['limit'] = String(page.limit);
     if (page.before !== undefined) query['before'] = page.before;
-    return this.request<SleeveMusicPage>('GET', '/api/v1/sleeve/music', {
-      query,
-    });
+    return this.request('GET', '/api/v1/sleeve/music', { ...request, query });
   }
 
   /** Sleeve: one music record with its features and newest cover. */
-  getMusic(taskId: string): Promise<SleeveMusic | null> {
+  getMusic(
+    taskId: string,
+    request: RequestOptions = {},
+  ): Promise<SleeveMusic | null> {
     return this.request(
       'GET',
       `/api/v1/sleeve/music/${encodeURIComponent(taskId)}`,
-      {},
+      request,
     );
   }
 
@@ -177,11 +235,17 @@ export class SleeveClient {
     options.signal?.throwIfAborted();
     let details: CoverDetails | null;
     try {
-      details = await this.getCoverDetails(taskId);
+      details = await this.getCoverDetails(taskId, { signal: options.signal });
     } catch (error) {
       if (!(error instanceof SleeveApiError)) throw error;
-      if (error.isRateLimited) return 1000 * (error.retryAfterSec ?? 1);
-      if (error.isMaintenance) return options.maintenanceBackoffMs ?? 60_000;
+      const retryAfterMs =
+        error.retryAfterSec === undefined
+          ? undefined
+          : error.retryAfterSec * 1000;
+      if (error.isRateLimited) return retryAfterMs ?? 1000;
+      if (error.isMaintenance) {
+        return retryAfterMs ?? options.maintenanceBackoffMs ?? 60_000;
+      }
       throw error;
     }
     options.onProgress?.(details);
@@ -198,7 +262,11 @@ export class SleeveClient {
   private async request<T>(
     method: 'GET' | 'POST',
     path: string,
-    body: { json?: unknown; form?: FormData; query?: Record<string, string> },
+    body: RequestOptions & {
+      json?: unknown;
+      form?: FormData;
+      query?: Record<string, string>;
+    },
   ): Promise<T> {
     const url = new URL(this.base + path);
     for (const [k, v] of Object.entries(body.query ?? {})) {
@@ -209,29 +277,68 @@ export class SleeveClient {
       Accept: 'application/json',
     };
     if (body.json !== undefined) headers['Content-Type'] = 'application/json';
-    const response = await this.send(url, {
+    const init: RequestInit = {
       method,
       headers,
       body:
         body.form ??
         (body.json === undefined ? undefined : JSON.stringify(body.json)),
-    });
-    return unwrap<T>(response);
+    };
+    return this.send<T>(url, init, body.signal);
   }
 
-  private async send(url: URL, init: RequestInit): Promise<Response> {
-    const timeout = AbortSignal.timeout(
-      this.options.requestTimeoutMs ?? 30_000,
-    );
+  /** One request under its own timeout and the caller's signal. */
+  private async send<T>(
+    url: URL,
+    init: RequestInit,
+    signal: AbortSignal | undefined,
+  ): Promise<T> {
+    signal?.throwIfAborted();
+    const timeoutMs = this.options.requestTimeoutMs ?? 30_000;
+    const timeout = AbortSignal.timeout(timeoutMs);
+    const linked = linkSignals(timeout, signal);
     try {
-      return await this.fetch(url, { ...init, signal: timeout });
+      const response = await this.fetch(url, {
+        ...init,
+        signal: linked.signal,
+      });
+      return await unwrap<T>(response);
     } catch (error) {
-      const reason = error instanceof Error ? error.message : String(error);
+      if (signal?.aborted) throw signal.reason;
+      if (error instanceof SleeveApiError) throw error;
+      if (error instanceof SleeveNetworkError) throw error;
+      const reason = timeout.aborted
+        ? `no answer within ${timeoutMs} ms`
+        : error instanceof Error
+          ? error.message
+          : String(error);
       throw new SleeveNetworkError(
         `${init.method} ${url.pathname} failed: ${reason}`,
       );
+    } finally {
+      linked.dispose();
     }
   }
+}
+
+/**
+ * One signal that aborts when any of the given does, with its reason.
+ * (AbortSignal.any would do, but Node 18 lacks it.)
+ */
+function linkSignals(...signals: (AbortSignal | undefined)[]) {
+  const controller = new AbortController();
+  const present = signals.filter((s): s is AbortSignal => s !== undefined);
+  const abort = (source: AbortSignal) => () => controller.abort(source.reason);
+  const listeners = present.map((source) => {
+    const listener = abort(source);
+    if (source.aborted) controller.abort(source.reason);
+    else source.addEventListener('abort', listener, { once: true });
+    return () => source.removeEventListener('abort', listener);
+  });
+  return {
+    signal: controller.signal,
+    dispose: () => listeners.forEach((remove) => remove()),
+  };
 }
 
 async function unwrap<T>(response: Response): Promise<T> {

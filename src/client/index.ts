@@ -3,6 +3,7 @@ export type {
   CreateCoverOptions,
   FinishedCover,
   NewMusicOptions,
+  RequestOptions,
   SleeveClientOptions,
   WaitOptions,
 } from './client.js';
@@ -12,4 +13,19 @@ export {
   SleeveApiError,
   SleeveNetworkError,
 } from './errors.js';
+export {
+  CoverCallbackError,
+  DEFAULT_TOLERANCE_SEC,
+  WebhookKeyError,
+  parseCoverCallback,
+  verifyCoverCallback,
+  verifyKieSignature,
+  verifyStandardSignature,
+} from './webhooks.js';
+export type {
+  CoverCallbackResult,
+  VerifyCoverCallbackOptions,
+  VerifyWebhookOptions,
+  WebhookHeaders,
+} from './webhooks.js';
 export * from './types.js';
