@@ -6,7 +6,7 @@ const ZERO_CROSSINGS = 3;
 interface Kernel {
   taps: number;
   /** PHASES rows of `taps` weights, each row summing to 1. */
-  table: Float32Array;
+  table: Float64Array;
 }
 
 const kernels = new Map<string, Kernel>();
@@ -30,26 +30,36 @@ export function resample(
   const { taps, table } = kernelFor(step);
   const reach = taps / 2 - 1;
 
+  const last = input.length - taps;
   for (let n = 0; n < output.length; n++) {
     const position = n * step;
     const base = Math.floor(position);
-    const row = Math.floor((position - base) * PHASES) * taps;
     const first = base - reach;
-    if (first < 0 || first + taps > input.length) {
-      output[n] = edgeSample(input, table, row, taps, first);
-      continue;
-    }
-    let sum = 0;
-    for (let t = 0; t < taps; t++) sum += table[row + t]! * input[first + t]!;
-    output[n] = sum;
+    const row = ((position - base) * PHASES) | 0;
+    output[n] =
+      first >= 0 && first <= last
+        ? dot(table, row * taps, input, first, taps)
+        : edgeSample(input, table, row * taps, taps, first);
   }
   return output;
+}
+
+function dot(
+  table: Float64Array,
+  row: number,
+  input: Float32Array,
+  first: number,
+  taps: number,
+): number {
+  let sum = 0;
+  for (let t = 0; t < taps; t++) sum += table[row + t]! * input[first + t]!;
+  return sum;
 }
 
 /** One output sample whose kernel hangs over an end of the input. */
 function edgeSample(
   input: Float32Array,
-  table: Float32Array,
+  table: Float64Array,
   row: number,
   taps: number,
   first: number,
@@ -89,7 +99,7 @@ function buildKernel(step: number): Kernel {
   const halfWidth = ZERO_CROSSINGS * stretch;
   const taps = 2 * Math.ceil(halfWidth);
   const reach = taps / 2 - 1;
-  const table = new Float32Array(PHASES * taps);
+  const table = new Float64Array(PHASES * taps);
 
   for (let phase = 0; phase < PHASES; phase++) {
     const frac = phase / PHASES;
