@@ -21,7 +21,7 @@ export interface AudioFeatures {
   /**
    * How sure the tempo estimate is, 0 (guess) to 1 (clear pulse): the
    * mean normalised autocorrelation of the onset envelope at one to four
-   * beat periods. Steady music is typically 0.3–0.7.
+   * beat periods (0.15–0.7 on the shared recordings).
    */
   bpmConfidence: number;
   /** Tonic pitch class of the estimated key. */
@@ -65,7 +65,7 @@ export interface AudioFeatures {
   /**
    * Dynamic range: loud frames minus quiet frames, in dB (the 95th minus
    * the 10th percentile of 400 ms block levels, blocks floored at −80
-   * dBFS). Mastered music is typically 3–20.
+   * dBFS).
    */
   dynamicsDb: number;
   /**

@@ -81,7 +81,7 @@ describe('loudness and energy', () => {
 });
 
 describe('dynamics', () => {
-  it('reads a signal broken by silences as far more dynamic than a steady one', () => {
+  it('reads a signal broken by silences as more dynamic than a steady one', () => {
     const tone = () => sine(220, 2, RATE, 0.5);
     const gapped = join(
       tone(),

@@ -111,7 +111,8 @@ describe('the shared recordings', () => {
       assert.equal(window.samples.length, 10 * decoded.sampleRate);
     });
 
-    it(`${name}: tempo${name in KEY_MOVES ? '' : ' and key'} agree between two distant windows`, async () => {
+    const agreeing = name in KEY_MOVES ? 'tempo agrees' : 'tempo and key agree';
+    it(`${name}: ${agreeing} between two distant windows`, async () => {
       const bytes = readSharedAudio(name);
       const [first, second] = await Promise.all(
         twoWindows(name).map((startSec) =>
