@@ -34,6 +34,8 @@ export const MOTIF_WORDS: Readonly<Record<Motif, readonly string[]>> = {
     'sun',
     'dawn',
     'sunrise',
+    'awakening',
+    'sunday',
     'morning',
     'рассвет*',
     'солнц*',

@@ -1,13 +1,13 @@
-import type { SKRSContext2D } from '@napi-rs/canvas';
+import { createCanvas, type SKRSContext2D } from '@napi-rs/canvas';
 import { oklchHex } from '../color/color.js';
-import { fillGlow, fillGround } from '../draw/shapes.js';
+import { fillCircle, fillGlow, fillGround } from '../draw/shapes.js';
 import { sampleAt } from '../reading/resample.js';
 import {
   displayFaces,
   faceOf,
   isSerifGenre,
 } from '../typography/genre-faces.js';
-import type { TextSpec } from '../typography/text-spec.js';
+import type { Rect, TextSpec } from '../typography/text-spec.js';
 import type { CoverStyle, Scene } from './style.js';
 import { textSpec } from './text-specs.js';
 
@@ -47,25 +47,58 @@ export const auraStyle: CoverStyle = {
     const ground = dark
       ? oklchHex(0.16, 0.04, palette.hue)
       : oklchHex(0.95, 0.03, palette.hue + 20);
-    fillGround(ctx, ground);
-    ctx.save();
-    ctx.globalCompositeOperation = dark ? 'screen' : 'multiply';
     const glows = placeGlows(scene, dark);
-    glows.forEach((g) => fillGlow(ctx, g.x, g.y, g.r, g.color, g.alpha));
-    ctx.restore();
+    paintGlowLayer(ctx, glows, ground, dark);
+    const specs = auraText(scene, ground, dark);
     const brightest = glows[0];
-    if (brightest)
+    if (brightest) {
+      const line = dark ? '#ffffff' : '#000000';
       drawRipples(
         ctx,
         brightest.x,
         brightest.y,
         reading.features.bpm,
-        dark ? '#ffffff' : '#000000',
+        line,
         rng.range(0.06, 0.1),
       );
-    return auraText(scene, ground, dark);
+      drawOrbit(
+        ctx,
+        brightest,
+        scene,
+        specs.map((spec) => spec.box),
+        line,
+      );
+    }
+    return specs;
   },
 };
+
+/**
+ * The glows are painted on a small canvas and scaled up. Skia dithers
+ * gradients, and that per-pixel noise over a whole cover made PNGs several
+ * times larger and slower to encode; a smoothed upscale has no noise and
+ * looks the same, since the fields have no detail to lose.
+ */
+function paintGlowLayer(
+  ctx: SKRSContext2D,
+  glows: Glow[],
+  ground: string,
+  dark: boolean,
+): void {
+  const layer = createCanvas(LAYER, LAYER);
+  const lctx = layer.getContext('2d');
+  lctx.scale(LAYER / 1000, LAYER / 1000);
+  fillGround(lctx, ground);
+  lctx.globalCompositeOperation = dark ? 'screen' : 'multiply';
+  glows.forEach((g) => fillGlow(lctx, g.x, g.y, g.r, g.color, g.alpha));
+  ctx.save();
+  ctx.imageSmoothingEnabled = true;
+  ctx.imageSmoothingQuality = 'high';
+  ctx.drawImage(layer, 0, 0, 1000, 1000);
+  ctx.restore();
+}
+
+const LAYER = 200;
 
 interface Glow {
   x: number;
@@ -105,6 +138,46 @@ function placeGlows(scene: Scene, dark: boolean): Glow[] {
     });
   }
   return glows.sort((a, b) => b.r - a.r);
+}
+
+/**
+ * A crisp orbit round the brightest field with one body on it, placed at
+ * the loudest moment of the song (the contour's peak read as a clock).
+ * The orbit breaks where the words go rather than running behind them.
+ */
+function drawOrbit(
+  ctx: SKRSContext2D,
+  glow: Glow,
+  scene: Scene,
+  keepClear: Rect[],
+  line: string,
+): void {
+  const contour = scene.reading.features.contour;
+  const peak = contour.indexOf(Math.max(...contour));
+  const angle = (peak / contour.length) * Math.PI * 2 - Math.PI / 2;
+  const r = glow.r * 0.5;
+  ctx.save();
+  ctx.beginPath();
+  ctx.rect(0, 0, 1000, 1000);
+  keepClear.forEach((box) =>
+    ctx.rect(box.x + box.w, box.y - 20, -box.w, box.h + 40),
+  );
+  ctx.clip('evenodd');
+  ctx.strokeStyle = line;
+  ctx.globalAlpha = 0.55;
+  ctx.lineWidth = 2.2;
+  ctx.beginPath();
+  ctx.arc(glow.x, glow.y, r, 0, Math.PI * 2);
+  ctx.stroke();
+  ctx.globalAlpha = 1;
+  fillCircle(
+    ctx,
+    glow.x + Math.cos(angle) * r,
+    glow.y + Math.sin(angle) * r,
+    9 + scene.reading.features.energy * 14,
+    oklchHex(0.85, 0.14, scene.palette.hue + 180),
+  );
+  ctx.restore();
 }
 
 /** One ring per four beats a minute: 60 bpm draws 15, 160 draws 40. */

@@ -6,7 +6,10 @@ import {
   fillRect,
   strokeLine,
 } from '../draw/shapes.js';
+import { drawMotifGlyph } from '../draw/motif-glyphs.js';
 import type { Random } from '../random.js';
+import { leadMotif } from '../reading/lead-motif.js';
+import type { Motif } from '../reading/motifs.js';
 import { sampleAt } from '../reading/resample.js';
 import { faceOf, monoFaces } from '../typography/genre-faces.js';
 import type { TextSpec } from '../typography/text-spec.js';
@@ -73,7 +76,7 @@ export const bauhausStyle: CoverStyle = {
     const grid = layoutGrid(reading.features.bpm, artTop);
     const cells = gridCells(grid, reading.features.contour);
     cells.forEach((cell) => paintCell(ctx, cell, colors, rng, ground));
-    paintFocus(ctx, cells, colors, rng);
+    paintEmblem(ctx, cells, grid, colors, leadMotif(reading));
 
     const ruleY = textOnTop ? 320 : artTop + grid.rows * grid.cell + 20;
     strokeLine(ctx, 60, ruleY, 940, ruleY, ink, 10);
@@ -92,10 +95,14 @@ function bauhausColors(hue: number, energy: number, ink: string): string[] {
 }
 
 /** 60 bpm gives a calm 3-column grid, 180 bpm a busy 7-column one. */
-function layoutGrid(
-  bpm: number,
-  top: number,
-): { cols: number; rows: number; cell: number; top: number } {
+interface Grid {
+  cols: number;
+  rows: number;
+  cell: number;
+  top: number;
+}
+
+function layoutGrid(bpm: number, top: number): Grid {
   const cols = Math.round(
     3 + ((Math.min(180, Math.max(60, bpm)) - 60) / 120) * 4,
   );
@@ -225,26 +232,31 @@ function paintCell(
   );
 }
 
-/** A large disc over the loudest stretch, drawn last so it reads first. */
-function paintFocus(
+/**
+ * The track's motif as an emblem over a 2x2 block at the loudest stretch,
+ * kept inside the grid so nothing bleeds into the type.
+ */
+function paintEmblem(
   ctx: SKRSContext2D,
   cells: Cell[],
+  grid: Grid,
   colors: string[],
-  rng: Random,
+  motif: Motif,
 ): void {
   const loudest = [...cells].sort((a, b) => b.level - a.level || a.y - b.y)[0];
   if (!loudest) return;
-  const r = loudest.s * rng.range(0.9, 1.25);
-  ctx.save();
-  ctx.globalCompositeOperation = 'multiply';
-  fillCircle(
+  const s = grid.cell * 2;
+  const x = Math.min(loudest.x, 940 - s);
+  const y = Math.min(loudest.y, grid.top + grid.rows * grid.cell - s);
+  fillRect(ctx, x, y, s, s, colors[2] ?? '#223');
+  drawMotifGlyph(
     ctx,
-    loudest.x + loudest.s / 2,
-    loudest.y + loudest.s / 2,
-    r,
-    colors[1] ?? '#f0c020',
+    motif,
+    x + s / 2,
+    y + s / 2,
+    s * 0.78,
+    colors[1] ?? '#fc3',
   );
-  ctx.restore();
 }
 
 function bauhausText(

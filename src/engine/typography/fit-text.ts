@@ -148,9 +148,27 @@ function place(
   const descent = metrics[metrics.length - 1]?.actualBoundingBoxDescent ?? 0;
   const blockHeight = ascent + advance * (lines.length - 1) + descent;
   const top = verticalStart(spec, blockHeight);
-  const anchorX = anchorFor(spec);
+  const anchorX = anchorFor(spec) + overhangShift(spec, metrics);
   const baselines = lines.map((_, i) => top + ascent + i * advance);
   return { baselines, anchorX, ink: inkBounds(metrics, baselines, anchorX) };
+}
+
+/**
+ * Swashes and italic hooks (a Playfair "J", a Rye serif) reach past the
+ * alignment point; the flush side is moved in by that much so the ink, not
+ * the advance, sits on the box edge.
+ */
+function overhangShift(
+  spec: TextSpec,
+  metrics: { actualBoundingBoxLeft: number; actualBoundingBoxRight: number }[],
+): number {
+  if (spec.align === 'left') {
+    return Math.max(0, ...metrics.map((m) => m.actualBoundingBoxLeft));
+  }
+  if (spec.align === 'right') {
+    return -Math.max(0, ...metrics.map((m) => m.actualBoundingBoxRight));
+  }
+  return 0;
 }
 
 function verticalStart(spec: TextSpec, blockHeight: number): number {

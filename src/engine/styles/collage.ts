@@ -1,0 +1,289 @@
+import type { SKRSContext2D } from '@napi-rs/canvas';
+import { oklchHex, withAlpha } from '../color/color.js';
+import { drawMotifGlyph } from '../draw/motif-glyphs.js';
+import { fillCircle, fillGround, fillPolygon } from '../draw/shapes.js';
+import { rotate, tornRect } from '../draw/torn-paper.js';
+import type { Random } from '../random.js';
+import { leadMotif } from '../reading/lead-motif.js';
+import type { TrackReading } from '../reading/read-track.js';
+import { displayFaces, faceOf, monoFaces } from '../typography/genre-faces.js';
+import type { Rect, TextSpec } from '../typography/text-spec.js';
+import type { CoverStyle, Scene } from './style.js';
+import { textSpec } from './text-specs.js';
+
+const FIT: Record<string, number> = {
+  lofi: 0.72,
+  punk: 0.72,
+  kids: 0.8,
+  folk: 0.55,
+  pop: 0.6,
+  soul: 0.6,
+  jazz: 0.6,
+  latin: 0.55,
+  world: 0.55,
+  country: 0.45,
+};
+const LABEL_PAPER = '#fbf8f1';
+
+type Layout = 'sheet' | 'split' | 'window';
+
+interface Papers {
+  ground: string;
+  sheet: string;
+  second: string;
+  ink: string;
+}
+
+/**
+ * Cut paper: torn coloured sheets, a halftone field that grows heavier
+ * where the energy contour is loud, strips cut to the tempo, tape, the
+ * track's motif cut out as a silhouette, and the title typed on a torn
+ * label. Three layouts keep tracks of one genre apart.
+ */
+export const collageStyle: CoverStyle = {
+  info: {
+    id: 'collage',
+    name: 'Paper collage',
+    description:
+      'Torn sheets, halftone, tempo-cut strips, tape and a cut-out motif; the title typed on a torn label.',
+  },
+  kind: 'texture',
+  suitability: (reading) => FIT[reading.genre] ?? 0.3,
+  paint(scene) {
+    const { ctx, reading, palette, rng } = scene;
+    const papers: Papers = {
+      ground: oklchHex(0.9, 0.035, 80),
+      sheet: oklchHex(0.62, 0.15 + reading.features.energy * 0.06, palette.hue),
+      second: oklchHex(0.8, 0.12, palette.hue + 140),
+      ink: oklchHex(0.2, 0.03, palette.hue),
+    };
+    fillGround(ctx, papers.ground);
+    const layout = rng.pick<Layout>(['sheet', 'split', 'window']);
+    if (layout === 'sheet') paintSheet(ctx, reading, papers, rng);
+    if (layout === 'split') paintSplit(ctx, reading, papers, rng);
+    if (layout === 'window') paintWindow(ctx, reading, papers, rng);
+    paintTape(ctx, rng, layout);
+    const label = labelRect(scene, layout);
+    fillPolygon(
+      ctx,
+      tornRect(
+        label.x - 24,
+        label.y - 22,
+        label.w + 48,
+        label.h + 44,
+        rng.range(-0.025, 0.025),
+        rng,
+        4,
+      ),
+      LABEL_PAPER,
+    );
+    return collageText(scene, label, papers.ink);
+  },
+};
+
+function paintSheet(
+  ctx: SKRSContext2D,
+  reading: TrackReading,
+  p: Papers,
+  rng: Random,
+): void {
+  fillPolygon(
+    ctx,
+    tornRect(70, 60, 860, 600, rng.range(-0.05, 0.05), rng, 6),
+    p.sheet,
+  );
+  paintStrips(ctx, reading.features.bpm, p.second, rng, false);
+  const cx = rng.range(330, 600);
+  halftoneDisc(
+    ctx,
+    cx,
+    rng.range(260, 360),
+    190 + reading.features.energy * 50,
+    reading,
+    p.ink,
+  );
+  drawMotifGlyph(
+    ctx,
+    leadMotif(reading),
+    cx > 460 ? 230 : 760,
+    200,
+    190,
+    p.ground,
+  );
+}
+
+function paintSplit(
+  ctx: SKRSContext2D,
+  reading: TrackReading,
+  p: Papers,
+  rng: Random,
+): void {
+  fillPolygon(
+    ctx,
+    tornRect(40, 50, 520, 620, rng.range(-0.03, 0.03), rng, 6),
+    p.sheet,
+  );
+  fillPolygon(
+    ctx,
+    tornRect(470, 90, 490, 560, rng.range(-0.05, 0.05), rng, 6),
+    p.second,
+  );
+  halftoneBand(ctx, 80, 470, 840, 120, reading, p.ink);
+  drawMotifGlyph(ctx, leadMotif(reading), 300, 270, 300, p.ground);
+  paintStrips(ctx, reading.features.bpm, withAlpha(p.sheet, 0.85), rng, true);
+}
+
+function paintWindow(
+  ctx: SKRSContext2D,
+  reading: TrackReading,
+  p: Papers,
+  rng: Random,
+): void {
+  const sheet = tornRect(60, 80, 880, 580, rng.range(-0.04, 0.04), rng, 6);
+  fillPolygon(ctx, sheet, p.sheet);
+  const cx = rng.range(380, 620);
+  const cy = 360;
+  fillCircle(ctx, cx, cy, 230, p.ground);
+  halftoneDisc(ctx, cx, cy, 210, reading, withAlpha(p.ink, 0.85));
+  drawMotifGlyph(ctx, leadMotif(reading), cx, cy, 240, p.second);
+  paintStrips(ctx, reading.features.bpm, p.second, rng, true);
+}
+
+/** One strip per thirty beats a minute, across or down the picture. */
+function paintStrips(
+  ctx: SKRSContext2D,
+  bpm: number,
+  color: string,
+  rng: Random,
+  vertical: boolean,
+): void {
+  const count = Math.max(2, Math.round(bpm / 30));
+  const angle = rng.range(-0.5, 0.5) + (vertical ? Math.PI / 2 : 0);
+  const span = vertical ? 300 : 440;
+  for (let i = 0; i < count; i++) {
+    const y = (vertical ? 340 : 120) + i * (span / count);
+    fillPolygon(
+      ctx,
+      tornRect(-40, y, 1080, span / count / 2.6, angle, rng, 2.5),
+      color,
+    );
+  }
+}
+
+/** Halftone: dots on a grid, heavier towards the bottom and when loud. */
+function halftoneDisc(
+  ctx: SKRSContext2D,
+  cx: number,
+  cy: number,
+  r: number,
+  reading: TrackReading,
+  ink: string,
+): void {
+  const step = 17;
+  const moon =
+    reading.motifs.includes('moon') || reading.motifs.includes('night');
+  const e = reading.features.energy;
+  for (let y = cy - r; y <= cy + r; y += step) {
+    for (let x = cx - r; x <= cx + r; x += step) {
+      if (Math.hypot(x - cx, y - cy) > r) continue;
+      if (moon && Math.hypot(x - cx - r * 0.45, y - cy + r * 0.2) < r * 0.8)
+        continue;
+      const shade = 0.25 + 0.75 * ((y - (cy - r)) / (2 * r));
+      fillCircle(ctx, x, y, (step / 2) * shade * (0.6 + e * 0.4), ink);
+    }
+  }
+}
+
+/** A band of dots whose size follows the energy contour left to right. */
+function halftoneBand(
+  ctx: SKRSContext2D,
+  x0: number,
+  y0: number,
+  w: number,
+  h: number,
+  reading: TrackReading,
+  ink: string,
+): void {
+  const step = 15;
+  const contour = reading.features.contour;
+  for (let x = x0; x <= x0 + w; x += step) {
+    const level =
+      contour[
+        Math.min(
+          contour.length - 1,
+          Math.floor(((x - x0) / w) * contour.length),
+        )
+      ] ?? 0.5;
+    for (let y = y0; y <= y0 + h; y += step)
+      fillCircle(ctx, x, y, (step / 2) * (0.2 + level * 0.8), ink);
+  }
+}
+
+function paintTape(ctx: SKRSContext2D, rng: Random, layout: Layout): void {
+  const spots: [number, number][] =
+    layout === 'split'
+      ? [
+          [520, 70],
+          [120, 640],
+        ]
+      : [
+          [110, 80],
+          [860, 620],
+        ];
+  for (const [x, y] of spots) {
+    const pts = rotate(
+      [
+        [x - 70, y - 18],
+        [x + 70, y - 18],
+        [x + 70, y + 18],
+        [x - 70, y + 18],
+      ],
+      x,
+      y,
+      rng.range(-0.8, -0.4),
+    );
+    fillPolygon(ctx, pts, 'rgba(240,232,200,0.72)');
+  }
+}
+
+function labelRect(scene: Scene, layout: Layout): Rect {
+  const hasArtist = scene.input.artist.trim() !== '';
+  const h = hasArtist ? 170 : 150;
+  const x = layout === 'split' ? 90 : 110;
+  return { x, y: 905 - h, w: layout === 'window' ? 700 : 780, h };
+}
+
+function collageText(scene: Scene, label: Rect, ink: string): TextSpec[] {
+  const { input, reading } = scene;
+  const plate = { kind: 'box' as const, colors: [LABEL_PAPER], padding: 0.2 };
+  const typed = ['lofi', 'folk', 'jazz', 'unknown'].includes(reading.genre);
+  const faces = typed ? monoFaces(700) : displayFaces(reading.genre);
+  const hasArtist = input.artist.trim() !== '';
+  return [
+    textSpec(
+      'title',
+      input.title,
+      { x: label.x, y: label.y, w: label.w, h: label.h - (hasArtist ? 46 : 0) },
+      faces,
+      {
+        maxSize: 100,
+        maxLines: 3,
+        lineHeight: 1.02,
+        valign: 'middle',
+        colors: [ink],
+        plate,
+      },
+    ),
+    textSpec(
+      'artist',
+      input.artist,
+      { x: label.x, y: label.y + label.h - 36, w: label.w, h: 36 },
+      [faceOf('Mono', 400), faceOf('Inter', 500)],
+      {
+        maxSize: 28,
+        colors: [ink],
+        plate,
+      },
+    ),
+  ];
+}

@@ -1,0 +1,323 @@
+import type { SKRSContext2D } from '@napi-rs/canvas';
+import { oklchHex, withAlpha } from '../color/color.js';
+import {
+  fillCircle,
+  fillGround,
+  fillPolygon,
+  fillRect,
+} from '../draw/shapes.js';
+import type { Random } from '../random.js';
+import { sampleAt } from '../reading/resample.js';
+import type { TrackReading } from '../reading/read-track.js';
+import { faceOf, handFaces } from '../typography/genre-faces.js';
+import type { FaceRequest } from '../typography/font-stack.js';
+import type { TextSpec } from '../typography/text-spec.js';
+import type { CoverStyle, Scene } from './style.js';
+import { textSpec } from './text-specs.js';
+
+const FIT: Record<string, number> = {
+  folk: 0.8,
+  lofi: 0.72,
+  classical: 0.6,
+  world: 0.62,
+  jazz: 0.5,
+  soul: 0.42,
+  country: 0.5,
+  latin: 0.45,
+  ambient: 0.45,
+};
+const LAND = ['mountain', 'water', 'desert', 'forest', 'road', 'rain'];
+
+/**
+ * Brush and ink on paper: an ensō, or ink-wash ridges receding into mist,
+ * with a vermilion sun or seal. The brush's weight follows the energy, the
+ * ridge lines are the energy contour, the tempo sets the dry-brush strands.
+ * Type is handwritten for songs of voice and guitar, a calligraphic serif
+ * for concert music.
+ */
+export const inkStyle: CoverStyle = {
+  info: {
+    id: 'ink',
+    name: 'Ink & brush',
+    description:
+      'An ensō or ink-wash ridges in mist on paper, vermilion seal; handwritten or calligraphic type.',
+  },
+  kind: 'hand',
+  suitability: (reading) => {
+    const land = reading.motifs.some((m) => LAND.includes(m) || m === 'moon')
+      ? 0.15
+      : 0;
+    const cjk = reading.scripts.includes('japanese') ? 0.15 : 0;
+    return (FIT[reading.genre] ?? 0.3) + land + cjk;
+  },
+  paint(scene) {
+    const { ctx, reading, palette, rng } = scene;
+    const night = reading.mood.darkness > 0.55;
+    const paper = night ? oklchHex(0.22, 0.04, 260) : oklchHex(0.95, 0.025, 85);
+    const ink = night
+      ? oklchHex(0.9, 0.02, 85)
+      : oklchHex(0.2, 0.015, palette.hue);
+    const seal = oklchHex(
+      0.58,
+      0.19,
+      palette.temperature === 'warm' ? 32 : palette.hue,
+    );
+    fillGround(ctx, paper);
+    const picture = choosePicture(reading, scene.variation);
+    const landscape = picture === 'ridges';
+    if (picture === 'ridges') paintRidges(ctx, reading, ink, paper, seal, rng);
+    if (picture === 'enso') paintEnso(ctx, reading, ink, seal, rng);
+    if (picture === 'strokes') paintStrokes(ctx, reading, ink, rng);
+    paintSeal(ctx, seal, paper, landscape, rng);
+    return inkText(scene, paper, ink, landscape);
+  },
+};
+
+type Picture = 'enso' | 'ridges' | 'strokes';
+const PICTURES: readonly Picture[] = ['ridges', 'enso', 'strokes'];
+
+/** Landscape words give ridges, loud songs brush bars, others an ensō. */
+function choosePicture(reading: TrackReading, variation: number): Picture {
+  const land = reading.motifs.some((m) => LAND.includes(m));
+  const first: Picture = land
+    ? 'ridges'
+    : reading.features.energy > 0.6
+      ? 'strokes'
+      : 'enso';
+  const start = PICTURES.indexOf(first);
+  return PICTURES[(start + variation) % PICTURES.length] ?? first;
+}
+
+/**
+ * Bold brush bars, one per 25 beats a minute, each as long as the energy
+ * of its stretch of the song: a calligrapher's rhythm.
+ */
+function paintStrokes(
+  ctx: SKRSContext2D,
+  reading: TrackReading,
+  ink: string,
+  rng: Random,
+): void {
+  const count = Math.min(8, Math.max(3, Math.round(reading.features.bpm / 25)));
+  const band = 560 / count;
+  for (let i = 0; i < count; i++) {
+    const level = sampleAt(reading.features.contour, (i + 0.5) / count);
+    const length = 260 + level * 560;
+    const x0 = 80 + rng.range(0, 840 - length);
+    const y = 90 + i * band + band * 0.5;
+    const weight = band * rng.range(0.42, 0.62);
+    brushBar(ctx, x0, y, length, weight, ink, rng);
+  }
+}
+
+function brushBar(
+  ctx: SKRSContext2D,
+  x0: number,
+  y: number,
+  length: number,
+  weight: number,
+  ink: string,
+  rng: Random,
+): void {
+  const top: [number, number][] = [];
+  const bottom: [number, number][] = [];
+  const steps = 40;
+  for (let i = 0; i <= steps; i++) {
+    const t = i / steps;
+    const swell = Math.sin(Math.PI * Math.min(1, 0.15 + t * 0.95)) ** 0.35;
+    const w = weight * swell * rng.range(0.93, 1.05);
+    const x = x0 + length * t;
+    const drift = Math.sin(t * 3 + y) * 4;
+    top.push([x, y - w / 2 + drift]);
+    bottom.push([x, y + w / 2 + drift + rng.range(-1.5, 1.5)]);
+  }
+  fillPolygon(ctx, [...top, ...bottom.reverse()], withAlpha(ink, 0.9));
+}
+
+/** A brush circle: width swells and thins, with a gap where it lifts. */
+function paintEnso(
+  ctx: SKRSContext2D,
+  reading: TrackReading,
+  ink: string,
+  seal: string,
+  rng: Random,
+): void {
+  const cx = rng.range(420, 580);
+  const cy = rng.range(350, 410);
+  const r = rng.range(200, 265);
+  const celestial = reading.motifs.find(
+    (m) => m === 'moon' || m === 'sun' || m === 'night',
+  );
+  if (celestial)
+    fillCircle(
+      ctx,
+      cx + r * 0.28,
+      cy - r * 0.22,
+      r * 0.22,
+      withAlpha(seal, 0.92),
+    );
+  const start = rng.range(0, Math.PI * 2);
+  const sweep = Math.PI * 2 * rng.range(0.82, 0.92);
+  const weight = 22 + reading.features.energy * 40;
+  const strands = 3 + Math.round(reading.features.bpm / 30);
+  strokeBrush(ctx, cx, cy, r, start, sweep, weight, ink, 0.92, rng);
+  for (let i = 0; i < strands; i++) {
+    const offset = rng.range(-weight * 0.45, weight * 0.45);
+    strokeBrush(
+      ctx,
+      cx,
+      cy,
+      r + offset,
+      start + rng.range(0.05, 0.4),
+      sweep * rng.range(0.5, 0.95),
+      rng.range(1.5, 4),
+      ink,
+      0.5,
+      rng,
+    );
+  }
+}
+
+function strokeBrush(
+  ctx: SKRSContext2D,
+  cx: number,
+  cy: number,
+  r: number,
+  start: number,
+  sweep: number,
+  weight: number,
+  ink: string,
+  alpha: number,
+  rng: Random,
+): void {
+  const steps = 90;
+  const outer: [number, number][] = [];
+  const inner: [number, number][] = [];
+  let wobble = 0;
+  for (let i = 0; i <= steps; i++) {
+    const t = i / steps;
+    wobble += rng.range(-0.08, 0.08);
+    const w =
+      weight *
+      (0.25 + 0.75 * Math.sin(Math.PI * Math.min(1, t * 1.15)) ** 0.6) *
+      (1 + wobble * 0.3);
+    const a = start + sweep * t;
+    const rr = r + Math.sin(t * 7) * 4;
+    outer.push([
+      cx + Math.cos(a) * (rr + w / 2),
+      cy + Math.sin(a) * (rr + w / 2),
+    ]);
+    inner.push([
+      cx + Math.cos(a) * (rr - w / 2),
+      cy + Math.sin(a) * (rr - w / 2),
+    ]);
+  }
+  fillPolygon(ctx, [...outer, ...inner.reverse()], withAlpha(ink, alpha));
+}
+
+/** Ink-wash ridges: far ones pale, near ones dark, the contour as skyline. */
+function paintRidges(
+  ctx: SKRSContext2D,
+  reading: TrackReading,
+  ink: string,
+  paper: string,
+  seal: string,
+  rng: Random,
+): void {
+  fillCircle(
+    ctx,
+    rng.range(600, 820),
+    rng.range(170, 260),
+    62,
+    withAlpha(seal, 0.9),
+  );
+  const layers = 4;
+  for (let k = 0; k < layers; k++) {
+    const base = 430 + k * 85;
+    const amp = 160 - k * 22;
+    const phase = rng.range(0, 10);
+    const points: [number, number][] = [[0, 1000]];
+    for (let x = 0; x <= 1000; x += 10) {
+      const level = sampleAt(
+        reading.features.contour,
+        (x / 1000 + k * 0.21) % 1,
+      );
+      const ridge =
+        Math.sin(x / 90 + phase) * 0.35 + Math.sin(x / 37 + phase * 2) * 0.12;
+      points.push([x, base - amp * (0.45 * level + 0.35 + ridge * 0.5)]);
+    }
+    points.push([1000, 1000]);
+    fillPolygon(ctx, points, withAlpha(ink, 0.16 + k * 0.2));
+    const mist = ctx.createLinearGradient(0, base - 40, 0, base + 80);
+    mist.addColorStop(0, withAlpha(paper, 0));
+    mist.addColorStop(1, withAlpha(paper, k === layers - 1 ? 0 : 0.55));
+    ctx.fillStyle = mist;
+    ctx.fillRect(0, base - 40, 1000, 120);
+  }
+}
+
+/** A small square seal with a carved geometric mark. */
+function paintSeal(
+  ctx: SKRSContext2D,
+  seal: string,
+  paper: string,
+  landscape: boolean,
+  rng: Random,
+): void {
+  const x = landscape ? 858 : 820;
+  const y = landscape ? 80 : 720;
+  fillRect(ctx, x, y, 62, 62, seal);
+  fillRect(ctx, x + 14, y + 14, 34, 5, paper);
+  fillRect(ctx, x + 28, y + 14, 5, 34, paper);
+  if (rng.chance(0.5)) fillRect(ctx, x + 14, y + 43, 34, 5, paper);
+}
+
+function inkFaces(reading: TrackReading): FaceRequest[] {
+  if (reading.genre === 'classical')
+    return [faceOf('Cormorant', 500, true), faceOf('Playfair', 400, true)];
+  if (reading.genre === 'soul' || reading.genre === 'jazz')
+    return [faceOf('DM Serif', 400, true), faceOf('Playfair', 400, true)];
+  return handFaces();
+}
+
+function inkText(
+  scene: Scene,
+  paper: string,
+  ink: string,
+  landscape: boolean,
+): TextSpec[] {
+  const { input, reading } = scene;
+  const plate = {
+    kind: 'soft' as const,
+    colors: [paper],
+    padding: 0.3,
+    radius: 20,
+  };
+  const titleBox = landscape
+    ? { x: 70, y: 70, w: 520, h: 260 }
+    : { x: 90, y: 700, w: 700, h: 170 };
+  return [
+    textSpec('title', input.title, titleBox, inkFaces(reading), {
+      maxSize: 110,
+      maxLines: 4,
+      lineHeight: 1.0,
+      valign: landscape ? 'top' : 'bottom',
+      colors: [ink],
+      plate,
+    }),
+    textSpec(
+      'artist',
+      input.artist,
+      landscape
+        ? { x: 70, y: 345, w: 480, h: 36 }
+        : { x: 90, y: 886, w: 600, h: 36 },
+      [faceOf('Cormorant', 700), faceOf('Inter', 500)],
+      {
+        maxSize: 30,
+        tracking: 0.08,
+        colors: [ink],
+        plate,
+      },
+    ),
+  ];
+}

@@ -1,0 +1,370 @@
+import type { SKRSContext2D } from '@napi-rs/canvas';
+import { oklchHex } from '../color/color.js';
+import { fillCircle, fillPolygon, fillRect } from '../draw/shapes.js';
+import type { Random } from '../random.js';
+import { sampleAt } from '../reading/resample.js';
+import type { TrackReading } from '../reading/read-track.js';
+import { displayFaces, faceOf } from '../typography/genre-faces.js';
+import type { FaceRequest } from '../typography/font-stack.js';
+import type { TextSpec } from '../typography/text-spec.js';
+import type { CoverStyle, Scene } from './style.js';
+import { textSpec } from './text-specs.js';
+
+const FIT: Record<string, number> = {
+  synthwave: 0.95,
+  country: 0.62,
+  latin: 0.58,
+  pop: 0.5,
+  world: 0.5,
+  soul: 0.4,
+  folk: 0.4,
+  electronic: 0.4,
+  kids: 0.4,
+};
+const SCENIC = ['sun', 'desert', 'water', 'city', 'road', 'mountain'];
+
+type Foreground = 'sea' | 'mesas' | 'skyline' | 'peaks' | 'grid' | 'road';
+
+interface Sky {
+  top: string;
+  horizon: string;
+  sunTop: string;
+  sunBottom: string;
+  land: string;
+  line: string;
+}
+
+/**
+ * A retro sunset: a banded sun on the horizon over a foreground the words
+ * suggest (sea, mesas, skyline, peaks, or a neon grid). The tempo sets how
+ * many bands cut the sun and how dense the grid is; the energy contour
+ * raises the skyline and the mountain ridges.
+ */
+export const sunsetStyle: CoverStyle = {
+  info: {
+    id: 'sunset',
+    name: 'Retro sunset',
+    description:
+      'Banded sun over sea, mesas, skyline, peaks or a neon grid chosen from the words; type in the sky.',
+  },
+  kind: 'scene',
+  suitability: (reading) =>
+    (FIT[reading.genre] ?? 0.3) +
+    (reading.motifs.some((m) => SCENIC.includes(m)) ? 0.1 : 0),
+  paint(scene) {
+    const { ctx, reading, palette, rng } = scene;
+    const e = reading.features.energy;
+    const night = reading.mood.darkness > 0.35;
+    const sky: Sky = {
+      top: oklchHex(
+        night ? 0.2 : 0.42,
+        0.08 + e * 0.05,
+        palette.hue + (night ? 250 : 300),
+      ),
+      horizon: oklchHex(night ? 0.55 : 0.78, 0.12 + e * 0.06, palette.hue + 10),
+      sunTop: oklchHex(0.92, 0.14, palette.hue + 55),
+      sunBottom: oklchHex(0.64, 0.2 + e * 0.04, palette.hue - 15),
+      land: oklchHex(0.17, 0.05, palette.hue + 260),
+      line: oklchHex(0.7, 0.2, palette.hue + 330),
+    };
+    const horizon = 640;
+    paintSky(ctx, sky, horizon);
+    if (
+      reading.motifs.includes('stars') ||
+      reading.motifs.includes('night') ||
+      night
+    )
+      paintStars(ctx, rng, horizon);
+    const sunR = 150 + e * 80;
+    const sunX = 500 + rng.range(-120, 120);
+    paintSun(ctx, sunX, horizon, sunR, sky, reading.features.bpm);
+    const foreground = chooseForeground(reading, rng);
+    paintForeground(ctx, foreground, scene, sky, horizon, sunX);
+    return sunsetText(scene, sky, horizon - sunR - 40);
+  },
+};
+
+function paintSky(ctx: SKRSContext2D, sky: Sky, horizon: number): void {
+  const gradient = ctx.createLinearGradient(0, 0, 0, horizon);
+  // The upper half holds its colour so the title always stands on a calm,
+  // dark sky; the glow starts below it.
+  gradient.addColorStop(0, sky.top);
+  gradient.addColorStop(0.55, sky.top);
+  gradient.addColorStop(1, sky.horizon);
+  ctx.fillStyle = gradient;
+  ctx.fillRect(0, 0, 1000, horizon);
+  fillRect(ctx, 0, horizon, 1000, 1000 - horizon, sky.land);
+}
+
+function paintStars(ctx: SKRSContext2D, rng: Random, horizon: number): void {
+  for (let i = 0; i < 46; i++) {
+    // Stars keep out of the band the title is set in.
+    const y = rng.range(410, horizon - 60);
+    fillCircle(
+      ctx,
+      rng.range(10, 990),
+      y,
+      rng.range(0.8, 2.4),
+      `rgba(255,255,255,${rng.range(0.35, 0.85).toFixed(2)})`,
+    );
+  }
+}
+
+/** The sun's lower half is cut by bands, more of them for faster songs. */
+function paintSun(
+  ctx: SKRSContext2D,
+  x: number,
+  horizon: number,
+  r: number,
+  sky: Sky,
+  bpm: number,
+): void {
+  const bands = Math.round(4 + (Math.min(180, Math.max(60, bpm)) - 60) / 24);
+  const top = horizon - r;
+  const cutStart = horizon - r * 0.55;
+  ctx.save();
+  ctx.beginPath();
+  ctx.rect(x - r, top, r * 2, cutStart - top);
+  const step = (horizon - cutStart) / bands;
+  for (let i = 0; i < bands; i++) {
+    const gap = step * (0.15 + (0.55 * i) / bands);
+    ctx.rect(x - r, cutStart + i * step + gap, r * 2, step - gap);
+  }
+  ctx.clip();
+  const gradient = ctx.createLinearGradient(0, top, 0, horizon);
+  gradient.addColorStop(0, sky.sunTop);
+  gradient.addColorStop(1, sky.sunBottom);
+  ctx.fillStyle = gradient;
+  ctx.beginPath();
+  ctx.arc(x, horizon, r, Math.PI, Math.PI * 2);
+  ctx.fill();
+  ctx.restore();
+}
+
+function chooseForeground(reading: TrackReading, rng: Random): Foreground {
+  const byMotif: Partial<Record<string, Foreground>> = {
+    water: 'sea',
+    road: 'road',
+    desert: 'mesas',
+    city: 'skyline',
+    mountain: 'peaks',
+  };
+  for (const motif of reading.motifs) {
+    const foreground = byMotif[motif];
+    if (foreground) return foreground;
+  }
+  if (reading.genre === 'country') return 'mesas';
+  if (reading.genre === 'synthwave') return 'grid';
+  return rng.pick<Foreground>(['sea', 'grid', 'peaks', 'skyline']);
+}
+
+function paintForeground(
+  ctx: SKRSContext2D,
+  kind: Foreground,
+  scene: Scene,
+  sky: Sky,
+  horizon: number,
+  sunX: number,
+): void {
+  const { reading, rng } = scene;
+  const contour = reading.features.contour;
+  if (kind === 'sea') paintSea(ctx, sky, horizon, sunX, rng);
+  if (kind === 'grid') paintGrid(ctx, sky, horizon, reading.features.bpm);
+  if (kind === 'road') paintRoad(ctx, sky, horizon, reading.features.bpm);
+  if (kind === 'mesas') paintMesas(ctx, sky, horizon, contour, rng);
+  if (kind === 'skyline') paintSkyline(ctx, sky, horizon, contour, rng);
+  if (kind === 'peaks') paintPeaks(ctx, sky, horizon, contour, rng);
+}
+
+/** A highway to the vanishing point; its dashes are the beats. */
+function paintRoad(
+  ctx: SKRSContext2D,
+  sky: Sky,
+  horizon: number,
+  bpm: number,
+): void {
+  fillPolygon(
+    ctx,
+    [
+      [488, horizon],
+      [512, horizon],
+      [900, 1000],
+      [100, 1000],
+    ],
+    oklchHex(0.26, 0.03, 260),
+  );
+  const dashes = Math.round(4 + bpm / 25);
+  for (let k = 0; k < dashes; k++) {
+    const t0 = (k / dashes) ** 2;
+    const t1 = ((k + 0.5) / dashes) ** 2;
+    const y0 = horizon + (1000 - horizon) * t0;
+    const y1 = horizon + (1000 - horizon) * t1;
+    const w0 = 1 + t0 * 14;
+    const w1 = 1 + t1 * 14;
+    fillPolygon(
+      ctx,
+      [
+        [500 - w0, y0],
+        [500 + w0, y0],
+        [500 + w1, y1],
+        [500 - w1, y1],
+      ],
+      sky.sunTop,
+    );
+  }
+}
+
+function paintSea(
+  ctx: SKRSContext2D,
+  sky: Sky,
+  horizon: number,
+  sunX: number,
+  rng: Random,
+): void {
+  for (let i = 0; i < 14; i++) {
+    const y = horizon + 14 + i * i * 1.9;
+    const w = (200 - i * 9) * rng.range(0.7, 1.1);
+    fillRect(
+      ctx,
+      sunX - w / 2 + rng.range(-20, 20),
+      y,
+      w,
+      3 + i * 0.5,
+      i % 2 === 0 ? sky.sunBottom : sky.sunTop,
+    );
+  }
+}
+
+function paintGrid(
+  ctx: SKRSContext2D,
+  sky: Sky,
+  horizon: number,
+  bpm: number,
+): void {
+  ctx.save();
+  ctx.strokeStyle = sky.line;
+  ctx.lineWidth = 2.5;
+  ctx.beginPath();
+  for (let i = -12; i <= 12; i++) {
+    ctx.moveTo(500 + i * 18, horizon);
+    ctx.lineTo(500 + i * 150, 1000);
+  }
+  const rows = Math.round(6 + bpm / 20);
+  for (let k = 1; k <= rows; k++) {
+    const y = horizon + (1000 - horizon) * (k / rows) ** 2;
+    ctx.moveTo(0, y);
+    ctx.lineTo(1000, y);
+  }
+  ctx.stroke();
+  ctx.restore();
+}
+
+function paintMesas(
+  ctx: SKRSContext2D,
+  sky: Sky,
+  horizon: number,
+  contour: number[],
+  rng: Random,
+): void {
+  const far = oklchHex(0.42, 0.09, 30);
+  let x = -20;
+  const points: [number, number][] = [[0, horizon + 40]];
+  while (x < 1020) {
+    const h = 30 + sampleAt(contour, x / 1000) * 150;
+    const w = rng.range(90, 220);
+    points.push(
+      [x + 20, horizon - h],
+      [x + w - 20, horizon - h],
+      [x + w, horizon + 10],
+    );
+    x += w + rng.range(10, 80);
+  }
+  points.push([1000, horizon + 40]);
+  fillPolygon(ctx, points, far);
+  fillRect(ctx, 0, horizon + 10, 1000, 1000, sky.land);
+}
+
+function paintSkyline(
+  ctx: SKRSContext2D,
+  sky: Sky,
+  horizon: number,
+  contour: number[],
+  rng: Random,
+): void {
+  let x = 0;
+  while (x < 1000) {
+    const w = rng.range(36, 90);
+    const h = 40 + sampleAt(contour, x / 1000) * 220 * rng.range(0.6, 1);
+    fillRect(ctx, x, horizon - h, w - 4, h + 2, sky.land);
+    x += w;
+  }
+}
+
+function paintPeaks(
+  ctx: SKRSContext2D,
+  sky: Sky,
+  horizon: number,
+  contour: number[],
+  rng: Random,
+): void {
+  const points: [number, number][] = [[0, horizon + 2]];
+  for (let x = 0; x <= 1000; x += rng.range(60, 140)) {
+    const h = 40 + sampleAt(contour, x / 1000) * 200;
+    points.push([x, horizon - h * rng.range(0.6, 1)], [x + 40, horizon - 10]);
+  }
+  points.push([1000, horizon + 2]);
+  fillPolygon(ctx, points, sky.land);
+}
+
+function sunsetFaces(scene: Scene): FaceRequest[] {
+  const genre = scene.reading.genre;
+  if (genre === 'synthwave' || genre === 'pop' || genre === 'electronic') {
+    return [faceOf('Unbounded', 800), faceOf('Inter', 800)];
+  }
+  return displayFaces(genre);
+}
+
+function sunsetText(scene: Scene, sky: Sky, skyBottom: number): TextSpec[] {
+  const { input } = scene;
+  const light = oklchHex(0.97, 0.03, 80);
+  const plate = {
+    kind: 'soft' as const,
+    colors: [sky.top],
+    padding: 0.4,
+    radius: 30,
+  };
+  const hasArtist = input.artist.trim() !== '';
+  const titleBottom = Math.min(400, Math.max(260, skyBottom));
+  return [
+    textSpec(
+      'title',
+      input.title,
+      { x: 70, y: 80, w: 860, h: titleBottom - 80 - (hasArtist ? 60 : 0) },
+      sunsetFaces(scene),
+      {
+        align: 'center',
+        valign: 'top',
+        maxSize: 120,
+        maxLines: 4,
+        lineHeight: 1.02,
+        tracking: 0.02,
+        colors: [light, sky.land],
+        plate,
+      },
+    ),
+    textSpec(
+      'artist',
+      input.artist,
+      { x: 150, y: titleBottom - 44, w: 700, h: 40 },
+      [faceOf('Inter', 500)],
+      {
+        align: 'center',
+        maxSize: 26,
+        tracking: 0.3,
+        uppercase: true,
+        colors: [light, sky.land],
+        plate,
+      },
+    ),
+  ];
+}

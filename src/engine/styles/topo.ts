@@ -1,0 +1,234 @@
+import type { SKRSContext2D } from '@napi-rs/canvas';
+import { oklchHex } from '../color/color.js';
+import { contourSegments } from '../draw/contours.js';
+import { fillGround, fillRect, strokeLine } from '../draw/shapes.js';
+import type { Random } from '../random.js';
+import { sampleAt } from '../reading/resample.js';
+import { displayFaces, faceOf, monoFaces } from '../typography/genre-faces.js';
+import type { TextSpec } from '../typography/text-spec.js';
+import type { CoverStyle, Scene } from './style.js';
+import { figuresCaption, textSpec } from './text-specs.js';
+
+const FIT: Record<string, number> = {
+  ambient: 0.7,
+  folk: 0.66,
+  country: 0.66,
+  world: 0.62,
+  classical: 0.55,
+  electronic: 0.6,
+  latin: 0.4,
+  lofi: 0.4,
+  unknown: 0.5,
+};
+const LANDFORM_MOTIFS = [
+  'mountain',
+  'desert',
+  'water',
+  'road',
+  'forest',
+  'space',
+];
+
+interface Hill {
+  x: number;
+  y: number;
+  r: number;
+  h: number;
+}
+
+/**
+ * A contour map of an invented landscape: one hill per loud stretch of the
+ * song, as high as the energy there; the tempo sets how many contour levels
+ * are drawn (denser lines for faster songs). The words sit in a map
+ * legend with a scale bar whose ticks are beats.
+ */
+export const topoStyle: CoverStyle = {
+  info: {
+    id: 'topo',
+    name: 'Contour map',
+    description:
+      'Topographic lines of hills raised by the energy contour, tempo-dense; the words in a map legend.',
+  },
+  kind: 'line',
+  suitability: (reading) =>
+    (FIT[reading.genre] ?? 0.3) +
+    (reading.motifs.some((m) => LANDFORM_MOTIFS.includes(m)) ? 0.2 : 0),
+  paint(scene) {
+    const { ctx, reading, palette, rng } = scene;
+    const dark = palette.darkGround;
+    const ground = dark
+      ? oklchHex(0.19, 0.04, palette.hue)
+      : oklchHex(0.93, 0.03, palette.hue + 40);
+    const line = dark
+      ? oklchHex(0.8, 0.12, palette.hue + 30)
+      : oklchHex(0.38, 0.09, palette.hue);
+    const accent = oklchHex(dark ? 0.72 : 0.6, 0.17, palette.hue + 180);
+    fillGround(ctx, ground);
+
+    const field = heightField(hillsFor(reading.features.contour, rng), 90);
+    const levels = Math.round(
+      10 + ((Math.min(190, reading.features.bpm) - 60) / 130) * 16,
+    );
+    drawLevels(ctx, field, 90, levels, line, accent);
+    const legend = legendBox(rng);
+    drawLegend(ctx, legend, ground, line, reading.features.bpm);
+    return topoText(scene, legend, ground, line);
+  },
+};
+
+function hillsFor(contour: number[], rng: Random): Hill[] {
+  const count = 5;
+  return Array.from({ length: count }, (_, i) => {
+    const level = sampleAt(contour, (i + 0.5) / count);
+    return {
+      x: rng.range(80, 920),
+      y: rng.range(80, 920),
+      r: rng.range(140, 260) * (0.7 + level * 0.6),
+      h: 0.3 + level,
+    };
+  });
+}
+
+function heightField(hills: Hill[], n: number): Float64Array {
+  const field = new Float64Array(n * n);
+  for (let j = 0; j < n; j++) {
+    for (let i = 0; i < n; i++) {
+      const x = (i / (n - 1)) * 1000;
+      const y = (j / (n - 1)) * 1000;
+      let h = 0.06 * Math.sin(x / 140) * Math.cos(y / 170);
+      for (const hill of hills)
+        h +=
+          hill.h *
+          Math.exp(
+            -((x - hill.x) ** 2 + (y - hill.y) ** 2) / (2 * hill.r * hill.r),
+          );
+      field[j * n + i] = h;
+    }
+  }
+  return field;
+}
+
+function drawLevels(
+  ctx: SKRSContext2D,
+  field: Float64Array,
+  n: number,
+  levels: number,
+  line: string,
+  accent: string,
+): void {
+  let max = 0;
+  for (const v of field) max = Math.max(max, v);
+  ctx.save();
+  ctx.lineCap = 'round';
+  for (let k = 1; k <= levels; k++) {
+    const level = (k / (levels + 1)) * max;
+    const index = k % 5 === 0;
+    ctx.strokeStyle = k === levels ? accent : line;
+    ctx.lineWidth = index ? 3.2 : 1.4;
+    ctx.beginPath();
+    for (const [x1, y1, x2, y2] of contourSegments(field, n, n, level)) {
+      ctx.moveTo(x1, y1);
+      ctx.lineTo(x2, y2);
+    }
+    ctx.stroke();
+  }
+  ctx.restore();
+}
+
+interface Legend {
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+}
+
+function legendBox(rng: Random): Legend {
+  const left = rng.chance(0.5);
+  return { x: left ? 60 : 440, y: 660, w: 500, h: 280 };
+}
+
+/** The legend card and a scale bar of eight beats. */
+function drawLegend(
+  ctx: SKRSContext2D,
+  box: Legend,
+  ground: string,
+  line: string,
+  bpm: number,
+): void {
+  fillRect(ctx, box.x, box.y, box.w, box.h, ground);
+  ctx.strokeStyle = line;
+  ctx.lineWidth = 2;
+  ctx.strokeRect(box.x, box.y, box.w, box.h);
+  const barY = box.y + box.h - 34;
+  const beat = Math.min(50, 3000 / bpm);
+  for (let i = 0; i < 8; i++) {
+    fillRect(
+      ctx,
+      box.x + 28 + i * beat,
+      barY,
+      beat,
+      8,
+      i % 2 === 0 ? line : ground,
+    );
+  }
+  ctx.strokeRect(box.x + 28, barY, beat * 8, 8);
+  strokeLine(ctx, box.x + 28, barY - 10, box.x + 28, barY + 18, line, 2);
+}
+
+function topoText(
+  scene: Scene,
+  box: Legend,
+  ground: string,
+  line: string,
+): TextSpec[] {
+  const { input, reading } = scene;
+  const f = reading.features;
+  const plate = { kind: 'box' as const, colors: [ground], padding: 0.2 };
+  const inner = box.w - 56;
+  const hasArtist = input.artist.trim() !== '';
+  return [
+    textSpec(
+      'title',
+      input.title,
+      { x: box.x + 28, y: box.y + 26, w: inner, h: hasArtist ? 140 : 176 },
+      displayFaces(reading.genre),
+      {
+        maxSize: 70,
+        maxLines: 4,
+        lineHeight: 1.04,
+        colors: [line],
+        plate,
+      },
+    ),
+    textSpec(
+      'artist',
+      input.artist,
+      { x: box.x + 28, y: box.y + 176, w: inner, h: 34 },
+      [faceOf('Inter', 500)],
+      {
+        maxSize: 26,
+        tracking: 0.12,
+        uppercase: true,
+        colors: [line],
+        plate,
+      },
+    ),
+    textSpec(
+      'label',
+      figuresCaption(f.bpm, f.key, f.mode),
+      {
+        x: box.x + 28 + 8 * Math.min(50, 3000 / f.bpm) + 16,
+        y: box.y + box.h - 44,
+        w: inner - 8 * Math.min(50, 3000 / f.bpm) - 16,
+        h: 28,
+      },
+      monoFaces(),
+      {
+        align: 'right',
+        maxSize: 18,
+        colors: [line],
+        plate,
+      },
+    ),
+  ];
+}
