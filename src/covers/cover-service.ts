@@ -34,7 +34,19 @@ export interface CoverServiceDeps {
 /** Render jobs are keyed by task, so a task is never queued twice. */
 export const renderJobKey = (taskId: string) => `render:${taskId}`;
 
+/** Finished tasks' answers kept in memory; each entry is a few hundred bytes. */
+const FINISHED_CACHE_LIMIT = 20_000;
+
 export class CoverService {
+  /**
+   * A finished task's record-info never changes again, so it is answered
+   * from memory; clients poll, and finished tasks are polled the most.
+   */
+  private readonly finished = new Map<
+    string,
+    { keyId: string; info: CoverRecordInfo }
+  >();
+
   constructor(private readonly deps: CoverServiceDeps) {}
 
   /**
@@ -84,13 +96,29 @@ export class CoverService {
     if (typeof taskId !== 'string' || taskId === '') {
       throw invalid('taskId is required: the cover task id to look up.');
     }
+    const cached = this.finished.get(taskId);
+    if (cached) return cached.keyId === key.id ? cached.info : null;
+
     const task = await this.deps.coverTasks.get(taskId);
     if (!task || task.keyId !== key.id) return null;
     const images =
       task.status === 'success'
         ? await this.deps.images.listForTask(task.taskId)
         : [];
-    return toCoverRecordInfo(task, images, this.deps.urls);
+    const info = toCoverRecordInfo(task, images, this.deps.urls);
+    if (task.status === 'success' || task.status === 'failed') {
+      this.remember(task.taskId, task.keyId, info);
+    }
+    return info;
+  }
+
+  private remember(taskId: string, keyId: string, info: CoverRecordInfo) {
+    if (this.finished.size >= FINISHED_CACHE_LIMIT) {
+      // Maps iterate in insertion order: drop the oldest entry.
+      const oldest = this.finished.keys().next().value;
+      if (oldest !== undefined) this.finished.delete(oldest);
+    }
+    this.finished.set(taskId, { keyId, info });
   }
 
   private parseParentId(value: unknown): string {

@@ -1,4 +1,4 @@
-import { Type, type TSchema } from 'typebox';
+import { Type, type Static, type TSchema } from 'typebox';
 
 /**
  * Route schemas: the server validates requests and serialises answers with
@@ -89,5 +89,12 @@ export const CreateMusicBody = Type.Object({
 export const Credits = Type.Number({
   description: 'Remaining credits of the calling key.',
 });
+
+/**
+ * An object or null, written as OpenAPI 3.0's `nullable` rather than an
+ * anyOf: the serialiser then writes it without trying each branch.
+ */
+export const OrNull = <T extends TSchema>(schema: T) =>
+  Type.Unsafe<Static<T> | null>({ ...schema, nullable: true });
 
 export const ErrorEnvelope = envelope(Type.Any());

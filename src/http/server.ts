@@ -42,17 +42,14 @@ export async function buildHttpServer(
   app.addHook('onRequest', async (request, reply) => {
     reply.header('X-Request-Id', request.id);
   });
-  app.addHook('onResponse', async (request, reply) => {
-    request.log.debug(
-      {
-        method: request.method,
-        url: request.routeOptions.url,
-        status: reply.statusCode,
-        ms: reply.elapsedTime,
-      },
-      'request',
-    );
-  });
+  if (logger.isLevelEnabled('debug')) {
+    app.addHook('onResponse', async (request, reply) => {
+      request.log.debug(
+        { url: request.routeOptions.url, status: reply.statusCode },
+        'request',
+      );
+    });
+  }
 
   installErrorHandling(app, ctx.config);
   acceptJsonWhateverTheType(app);

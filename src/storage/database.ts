@@ -59,7 +59,31 @@ function openSqlite(file: string): Kysely<SleeveTables> {
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('synchronous = NORMAL');
   sqlite.pragma('busy_timeout = 5000');
-  return new Kysely({ dialect: new SqliteDialect({ database: sqlite }) });
+  return new Kysely({
+    dialect: new SqliteDialect({ database: cachingStatements(sqlite) }),
+  });
+}
+
+/**
+ * Kysely prepares every query anew; preparing costs more than running a
+ * small query, so statements are kept by their SQL text. The set of texts
+ * is fixed by the code (values are bound parameters), so the cache is
+ * bounded in practice; the limit is a guard.
+ */
+function cachingStatements(sqlite: BetterSqlite3.Database) {
+  const statements = new Map<string, BetterSqlite3.Statement>();
+  return {
+    close: () => sqlite.close(),
+    prepare(text: string) {
+      let statement = statements.get(text);
+      if (!statement) {
+        if (statements.size >= 1000) statements.clear();
+        statement = sqlite.prepare(text);
+        statements.set(text, statement);
+      }
+      return statement;
+    },
+  };
 }
 
 // int8 columns (times, micro-credits) fit a JS number exactly.

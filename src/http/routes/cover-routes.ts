@@ -8,6 +8,7 @@ import {
   CoverRecordInfo,
   envelope,
   GenerateCoverBody,
+  OrNull,
   TaskIdData,
   TaskIdQuery,
 } from '../schemas.js';
@@ -20,7 +21,7 @@ export function registerCoverRoutes(app: FastifyInstance, ctx: HttpContext) {
         tags: ['cover'],
         summary: 'Start a cover task for a finished music task',
         body: GenerateCoverBody,
-        response: { 200: envelope(Type.Union([TaskIdData, Type.Null()])) },
+        response: { 200: envelope(OrNull(TaskIdData)) },
       },
     },
     async (request) => {
@@ -45,7 +46,7 @@ export function registerCoverRoutes(app: FastifyInstance, ctx: HttpContext) {
         summary: 'Get a cover task: state and, once done, two image URLs',
         querystring: TaskIdQuery,
         response: {
-          200: envelope(Type.Union([CoverRecordInfo, Type.Null()])),
+          200: envelope(OrNull(CoverRecordInfo)),
         },
       },
     },

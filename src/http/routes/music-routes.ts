@@ -35,7 +35,7 @@ export function registerMusicRoutes(app: FastifyInstance, ctx: HttpContext) {
           "Takes the whole {code,msg,data} body of the providers' " +
           'GET /api/v1/generate/record-info, or its data. Importing the ' +
           'same record again changes nothing.',
-        response: { 200: envelope(Type.Union([TaskIdData, Type.Null()])) },
+        response: { 200: envelope(OrNull(TaskIdData)) },
       },
     },
     async (request) => {
@@ -56,7 +56,7 @@ export function registerMusicRoutes(app: FastifyInstance, ctx: HttpContext) {
           'Fields title (required), tags, prompt (lyrics), artist; as ' +
           'multipart/form-data, an optional audio file in the part ' +
           '"audio" (mp3, ogg, wav, flac or m4a).',
-        response: { 200: envelope(Type.Union([TaskIdData, Type.Null()])) },
+        response: { 200: envelope(OrNull(TaskIdData)) },
       },
     },
     async (request) => {
@@ -76,7 +76,7 @@ export function registerMusicRoutes(app: FastifyInstance, ctx: HttpContext) {
         summary: "Get a music record in the providers' shape",
         querystring: TaskIdQuery,
         response: {
-          200: envelope(Type.Union([MusicRecordInfo, Type.Null()])),
+          200: envelope(OrNull(MusicRecordInfo)),
         },
       },
     },
