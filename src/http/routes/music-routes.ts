@@ -13,6 +13,7 @@ import { refuseInMaintenance, requireKey } from '../guards.js';
 import {
   envelope,
   MusicRecordInfo,
+  OrNull,
   TaskIdData,
   TaskIdQuery,
 } from '../schemas.js';
