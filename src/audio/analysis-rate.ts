@@ -1,10 +1,10 @@
 /**
- * The rate the excerpt is converted to for tempo, key, loudness and the
- * waveform. 11.025 kHz keeps everything up to 5.5 kHz: all of the pitch
- * range the chromagram reads and the bulk of every drum hit. It makes the
- * figures independent of the file's own rate and costs a quarter of
- * working at 44.1 kHz. (Brightness and the drawn spectrum are measured at
- * the file's own rate; see `spectral-survey.ts`.)
+ * The rate the excerpt is converted to for the onset envelope (tempo,
+ * onset density) and the chromagram (key). 11.025 kHz keeps everything up
+ * to 5.5 kHz: all of the pitch range the chromagram reads and the bulk of
+ * every drum hit. It makes those figures independent of the file's own
+ * rate and costs a quarter of working at 44.1 kHz. Levels, waveform,
+ * spectrum and brightness are measured at the file's own rate.
  */
 export const ANALYSIS_RATE = 11025;
 

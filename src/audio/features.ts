@@ -40,8 +40,8 @@ export interface AudioFeatures {
   loudnessDb: number;
   /**
    * Overall energy, 0 (near silence) to 1 (dense, loud): loudness mapped
-   * from −45…−10 dBFS to 0…1, times 0.6 + 0.4 × onset density (onsets per
-   * second over 8, capped at 1).
+   * from −45…−10 dBFS to 0…1, times 0.5 + 0.5 × onset density (onsets per
+   * second over 6, capped at 1).
    */
   energy: number;
   /**

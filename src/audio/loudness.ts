@@ -1,4 +1,3 @@
-import { ANALYSIS_RATE } from './analysis-rate.js';
 import { percentile, powerToDb } from './series.js';
 
 /** Quieter than this counts as silence (about the noise of 16-bit audio). */
@@ -9,7 +8,7 @@ export const SILENCE_DB = -100;
  */
 const BLOCK_FLOOR_DB = -80;
 /** 400 ms blocks, the span of a "momentary" loudness reading. */
-const BLOCK_SAMPLES = Math.round(0.4 * ANALYSIS_RATE);
+const BLOCK_SEC = 0.4;
 
 /**
  * RMS level of all the windows together in dBFS: 0 for a full-scale square
@@ -26,7 +25,7 @@ export function measureLoudnessDb(windows: readonly Float32Array[]): number {
 }
 
 /** RMS level in dBFS of `signal[from..to)`. */
-export function levelDb(signal: Float32Array, from: number, to: number) {
+function levelDb(signal: Float32Array, from: number, to: number) {
   let squares = 0;
   for (let i = from; i < to; i++) squares += signal[i]! * signal[i]!;
   return to > from ? powerToDb(squares / (to - from), SILENCE_DB) : SILENCE_DB;
@@ -37,15 +36,15 @@ export function levelDb(signal: Float32Array, from: number, to: number) {
  * levels. The percentiles ignore the few loudest hits and the quietest
  * gaps, so the figure says how far loud passages stand above quiet ones.
  */
-export function measureDynamicsDb(windows: readonly Float32Array[]): number {
+export function measureDynamicsDb(
+  windows: readonly Float32Array[],
+  sampleRate: number,
+): number {
+  const block = Math.max(1, Math.round(BLOCK_SEC * sampleRate));
   const levels: number[] = [];
   for (const signal of windows) {
-    for (
-      let from = 0;
-      from + BLOCK_SAMPLES <= signal.length;
-      from += BLOCK_SAMPLES
-    ) {
-      const db = levelDb(signal, from, from + BLOCK_SAMPLES);
+    for (let from = 0; from + block <= signal.length; from += block) {
+      const db = levelDb(signal, from, from + block);
       levels.push(Math.max(BLOCK_FLOOR_DB, db));
     }
   }

@@ -3,9 +3,13 @@
  * at most about 11 onsets a second) …
  */
 const PEAK_REACH = 4;
-/** … stands 1.5 times above the mean of the surrounding ±186 ms … */
+/**
+ * … stands at least twice as high as the mean of the surrounding ±186 ms
+ * (sustained pads and noise make the flux flicker by about half its level;
+ * a struck note or drum jumps well past double) …
+ */
 const MEAN_REACH = 16;
-const ABOVE_MEAN = 1.5;
+const ABOVE_MEAN = 2;
 /**
  * … and clears an absolute floor, so that the faint flicker of noise in a
  * quiet passage is not counted. (Onset strength is the mean rise of

@@ -1,7 +1,7 @@
 /** Sub-sample positions the interpolation kernel is tabulated at. */
 const PHASES = 256;
 /** Zero crossings of the windowed sinc on each side of its centre. */
-const ZERO_CROSSINGS = 3;
+const ZERO_CROSSINGS = 2;
 
 interface Kernel {
   taps: number;
@@ -13,11 +13,12 @@ const kernels = new Map<string, Kernel>();
 
 /**
  * Converts a signal to another sample rate with a short Hann-windowed sinc
- * (three zero crossings a side), low-passed at the lower Nyquist. That is
- * far from mastering grade, but what aliases through lands near the top of
- * the band, away from the pitch range of the chromagram, and hardly moves
- * an onset envelope; it costs about six multiply-adds per input sample.
- * The input is returned as is when the rates match.
+ * (two zero crossings a side), low-passed at the lower Nyquist. That is
+ * far from mastering grade, but the converted signal only feeds the onset
+ * envelope and the chromagram (≤ 2.1 kHz), and what aliases through lands
+ * near the top of the band, away from both; levels, waveform and spectrum
+ * are measured before conversion. It costs about four multiply-adds per
+ * input sample. The input is returned as is when the rates match.
  */
 export function resample(
   input: Float32Array,

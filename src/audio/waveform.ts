@@ -1,15 +1,21 @@
-/** Peak absolute sample in each of `count` equal slices (1 = full scale). */
-export function peakWaveform(signal: Float32Array, count: number): number[] {
-  const peaks = new Array<number>(count).fill(0);
-  for (let slice = 0; slice < count; slice++) {
-    const from = Math.floor((slice * signal.length) / count);
-    const to = Math.floor(((slice + 1) * signal.length) / count);
+import { sliceWindows } from './signal-slices.js';
+
+/**
+ * Peak absolute sample in each of `count` equal slices of the windows
+ * played back to back (1 = full scale).
+ */
+export function peakWaveform(
+  windows: readonly Float32Array[],
+  count: number,
+): number[] {
+  return sliceWindows(windows, count).map((pieces) => {
     let peak = 0;
-    for (let i = from; i < to; i++) {
-      const magnitude = Math.abs(signal[i]!);
-      if (magnitude > peak) peak = magnitude;
+    for (const { signal, from, to } of pieces) {
+      for (let i = from; i < to; i++) {
+        const magnitude = Math.abs(signal[i]!);
+        if (magnitude > peak) peak = magnitude;
+      }
     }
-    peaks[slice] = Math.min(1, peak);
-  }
-  return peaks;
+    return Math.min(1, peak);
+  });
 }
