@@ -18,22 +18,24 @@ async function main(dir: string): Promise<void> {
   const bench = await benchAudio(dir);
   console.log(
     '| track | length | BPM (conf.) | key (conf.) | loudness | energy | ' +
-      'brightness (centroid) | dynamics | analysis ms |',
+      'brightness (centroid) | dynamics | analysis ms (CPU) |',
   );
   console.log('| --- | --- | --- | --- | --- | --- | --- | --- | --- |');
   for (const track of bench.tracks) {
     const bytes = new Uint8Array(await fs.readFile(path.join(dir, track.file)));
-    console.log(row(track.file, await analyzeAudio(bytes), track.ms));
+    const timing = `${track.ms.toFixed(0)} (${track.cpuMs.toFixed(0)})`;
+    console.log(row(track.file, await analyzeAudio(bytes), timing));
   }
   console.log(
     `\n${bench.totalMs.toFixed(0)} ms for ${bench.audioMinutes.toFixed(2)} ` +
       `min of audio: ${bench.msPerMinute.toFixed(0)} ms per minute ` +
+      `(CPU ${bench.cpuMsPerMinute.toFixed(0)}) ` +
       `(worst track ${bench.worstMsPerMinute.toFixed(0)}; ` +
       `target ${bench.targetMsPerMinute}).`,
   );
 }
 
-function row(file: string, f: AudioFeatures, ms: number): string {
+function row(file: string, f: AudioFeatures, timing: string): string {
   const minutes = Math.floor(f.durationSec / 60);
   const seconds = (f.durationSec % 60).toFixed(1).padStart(4, '0');
   return [
@@ -46,7 +48,7 @@ function row(file: string, f: AudioFeatures, ms: number): string {
     f.energy.toFixed(2),
     `${f.brightness.toFixed(2)} (${f.spectralCentroidHz.toFixed(0)} Hz)`,
     `${f.dynamicsDb.toFixed(1)} dB`,
-    ms.toFixed(0),
+    timing,
     '',
   ]
     .join(' | ')
