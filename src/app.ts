@@ -173,6 +173,7 @@ export class Sleeve {
       stores: this.stores,
       objects: this.backends.objects,
       urls: this.urls,
+      renderer: this.renderer,
     };
   }
 }

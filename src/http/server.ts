@@ -14,6 +14,7 @@ import { installErrorHandling } from './error-handler.js';
 import { registerAdminRoutes } from './routes/admin-routes.js';
 import { registerCoverRoutes } from './routes/cover-routes.js';
 import { registerCreditRoutes } from './routes/credit-routes.js';
+import { registerDownloadRoutes } from './routes/download-routes.js';
 import {
   registerHealthRoutes,
   type HealthCheck,
@@ -74,6 +75,7 @@ export async function buildHttpServer(
   registerCreditRoutes(app, ctx);
   registerAdminRoutes(app, ctx);
   registerMediaRoutes(app, ctx);
+  registerDownloadRoutes(app, ctx);
   registerHealthRoutes(app, ctx, health);
   return app;
 }
