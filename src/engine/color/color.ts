@@ -113,14 +113,14 @@ export function mixHex(a: string, b: string, t: number): string {
 /**
  * Steers a colour away from the hues that turn to mud when dark: yellow
  * and amber below mid lightness read as olive and brown. Deep grounds in
- * that range are spread over indigo to wine (keeping their order, so two
+ * that range are spread over plum to wine, still warm (in order, so two
  * keys still differ); mid values become orange-red or green, whichever is
  * nearer. Every colour the styles make passes through here.
  */
 export function avoidMud(l: number, c: number, hue: number): Oklch {
   const h = ((hue % 360) + 360) % 360;
   if (l < 0.3 && h >= 35 && h <= 115)
-    return { l, c: Math.max(c, 0.05), h: 265 + ((h - 35) / 80) * 90 };
+    return { l, c: Math.max(c, 0.05), h: 330 + ((h - 35) / 80) * 45 };
   if (l < 0.66 && h >= 60 && h <= 115) return { l, c, h: h < 88 ? 40 : 148 };
   return { l, c, h };
 }

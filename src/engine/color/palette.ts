@@ -43,7 +43,7 @@ export function buildPalette(
   const tilt = (features.mode === 'major' ? 0.6 : -0.6) + mood.warmth * 0.7;
   const range = tilt >= 0 ? WARM : COOL;
   const step = (fifthsIndex(features.key) + variation * 5) % 12;
-  const hue = range.start + (range.span * step) / 11 + rng.range(-8, 8);
+  const hue = range.start + (range.span * step) / 11 + rng.range(-14, 14);
   const chroma = 0.05 + features.energy * 0.15;
   const groundL = groundLightness(features, mood, chroma);
   const dark = groundL < 0.5;

@@ -36,17 +36,22 @@ export const monoStyle: CoverStyle = {
     (FIT[reading.genre] ?? 0.25) + Math.max(0, -reading.mood.arousal) * 0.2,
   paint(scene) {
     const { ctx, reading, palette, rng } = scene;
+    const nocturne = reading.motifs.some((m) => m === 'moon' || m === 'night');
     const dark =
-      reading.features.brightness < 0.42 || reading.mood.darkness > 0.5;
+      nocturne ||
+      reading.features.brightness < 0.42 ||
+      reading.mood.darkness > 0.5;
+    // Grounds carry enough of the hue that two tracks never share a grey.
+    const value = reading.features.brightness;
     const ground = dark
-      ? oklchHex(0.17, 0.025, palette.hue)
-      : oklchHex(0.955, 0.014, palette.hue);
+      ? oklchHex(0.14 + value * 0.14, 0.05, palette.hue)
+      : oklchHex(0.89 + value * 0.07, 0.035, palette.hue);
     const ink = dark
-      ? oklchHex(0.9, 0.03, palette.hue)
-      : oklchHex(0.22, 0.03, palette.hue);
+      ? oklchHex(0.92, 0.03, palette.hue)
+      : oklchHex(0.22, 0.04, palette.hue);
     const mark = oklchHex(
       dark ? 0.7 : 0.6,
-      0.05 + reading.features.energy * 0.12,
+      0.09 + reading.features.energy * 0.1,
       palette.hue,
     );
     fillGround(ctx, ground);
