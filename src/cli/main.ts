@@ -17,6 +17,7 @@ import {
 import { registerServe } from './commands/serve.js';
 import { registerRender } from './commands/render.js';
 import { registerDemo } from './commands/demo.js';
+import { registerContactSheet } from './commands/contact-sheet.js';
 import { EXIT } from './output.js';
 
 const program = new Command('sleeve')
@@ -32,6 +33,7 @@ registerMusic(program);
 registerCover(program);
 registerRender(program);
 registerDemo(program);
+registerContactSheet(program);
 
 try {
   await program.parseAsync(process.argv);
