@@ -9,6 +9,12 @@ export interface Palette {
   temperature: 'warm' | 'cool';
   /** The base hue in OKLCH degrees. */
   hue: number;
+  /**
+   * The hue of deep grounds: the base hue or a partner of it, chosen per
+   * track, so dark covers of tracks in neighbouring keys do not share one
+   * ground colour.
+   */
+  groundHue: number;
   /** Chroma of the main colours, set by energy. */
   chroma: number;
   ground: string;
@@ -25,6 +31,8 @@ export interface Palette {
 }
 
 /** Warm hues run red to amber, cool ones teal to violet (OKLCH degrees). */
+/** Partners of the base hue that deep grounds may take. */
+const GROUND_OFFSETS = [0, 180, 150, 210, -35];
 const WARM = { start: 350, span: 110 };
 const COOL = { start: 170, span: 135 };
 
@@ -48,12 +56,18 @@ export function buildPalette(
   const groundL = groundLightness(features, mood, chroma);
   const dark = groundL < 0.5;
   const [h1, h2] = harmonyHues(hue, features.energy);
+  const groundHue = norm(hue + rng.pick(GROUND_OFFSETS));
 
   return {
     temperature: tilt >= 0 ? 'warm' : 'cool',
     hue: norm(hue),
+    groundHue,
     chroma,
-    ground: oklchHex(groundL, chroma * (dark ? 0.7 : 0.55), hue),
+    ground: oklchHex(
+      groundL,
+      chroma * (dark ? 0.7 : 0.55),
+      dark ? groundHue : hue,
+    ),
     groundAlt: oklchHex(
       groundL + (dark ? 0.08 : -0.08),
       chroma * 0.8,
@@ -63,7 +77,7 @@ export function buildPalette(
     accent: oklchHex(0.7, Math.max(0.13, chroma * 1.2), h1),
     accent2: oklchHex(0.56, Math.max(0.1, chroma), h2),
     light: oklchHex(0.965, 0.018, hue),
-    dark: oklchHex(0.18, 0.03, hue),
+    dark: oklchHex(0.18, 0.04, groundHue),
     darkGround: dark,
   };
 }

@@ -45,7 +45,7 @@ export const auraStyle: CoverStyle = {
     const { ctx, reading, palette, rng } = scene;
     const dark = palette.darkGround || reading.mood.darkness > 0.45;
     const ground = dark
-      ? oklchHex(0.16, 0.04, palette.hue)
+      ? oklchHex(0.16, 0.05, palette.groundHue)
       : oklchHex(0.95, 0.03, palette.hue + 20);
     const glows = placeGlows(scene, dark);
     paintGlowLayer(ctx, glows, ground, dark);

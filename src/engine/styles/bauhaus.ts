@@ -63,7 +63,7 @@ export const bauhausStyle: CoverStyle = {
     const { ctx, reading, palette, rng } = scene;
     const dark = reading.mood.darkness > 0.55;
     const ground = dark
-      ? oklchHex(0.2, 0.03, palette.hue)
+      ? oklchHex(0.2, 0.05, palette.groundHue)
       : oklchHex(0.94, 0.025, 85);
     const ink = dark
       ? oklchHex(0.93, 0.02, 85)

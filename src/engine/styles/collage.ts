@@ -53,7 +53,11 @@ export const collageStyle: CoverStyle = {
     const { ctx, reading, palette, rng } = scene;
     const papers: Papers = {
       ground: oklchHex(0.9, 0.035, 80),
-      sheet: oklchHex(0.62, 0.15 + reading.features.energy * 0.06, palette.hue),
+      sheet: oklchHex(
+        0.62,
+        0.15 + reading.features.energy * 0.06,
+        rng.pick([palette.hue, palette.groundHue]),
+      ),
       second: oklchHex(0.8, 0.12, palette.hue + 140),
       ink: oklchHex(0.2, 0.03, palette.hue),
     };
@@ -133,20 +137,40 @@ function paintSplit(
   paintStrips(ctx, reading.features.bpm, withAlpha(p.sheet, 0.85), rng, true);
 }
 
+/**
+ * The motif as a big paper cut-out with its halftone print shadow offset
+ * beside it, as a misregistered screen print; strips cross one corner.
+ */
 function paintWindow(
   ctx: SKRSContext2D,
   reading: TrackReading,
   p: Papers,
   rng: Random,
 ): void {
-  const sheet = tornRect(60, 80, 880, 580, rng.range(-0.04, 0.04), rng, 6);
-  fillPolygon(ctx, sheet, p.sheet);
-  const cx = rng.range(380, 620);
+  fillPolygon(
+    ctx,
+    tornRect(60, 70, 880, 600, rng.range(-0.04, 0.04), rng, 6),
+    p.second,
+  );
+  const motif = leadMotif(reading);
+  const cx = rng.range(430, 570);
   const cy = 360;
-  fillCircle(ctx, cx, cy, 230, p.ground);
-  halftoneDisc(ctx, cx, cy, 210, reading, withAlpha(p.ink, 0.85));
-  drawMotifGlyph(ctx, leadMotif(reading), cx, cy, 240, p.second);
-  paintStrips(ctx, reading.features.bpm, p.second, rng, true);
+  ctx.save();
+  ctx.beginPath();
+  ctx.rect(60, 70, 880, 600);
+  ctx.clip();
+  halftoneBand(ctx, 80, 90, 840, 560, reading, withAlpha(p.ink, 0.22));
+  ctx.restore();
+  drawMotifGlyph(ctx, motif, cx + 22, cy + 18, 470, p.ink);
+  drawMotifGlyph(ctx, motif, cx, cy, 470, p.sheet);
+  const count = Math.max(2, Math.round(reading.features.bpm / 40));
+  for (let i = 0; i < count; i++) {
+    fillPolygon(
+      ctx,
+      tornRect(560 + i * 46, -60, 26, 380, 0.6, rng, 2),
+      p.ground,
+    );
+  }
 }
 
 /** One strip per thirty beats a minute, across or down the picture. */

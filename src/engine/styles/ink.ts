@@ -53,7 +53,9 @@ export const inkStyle: CoverStyle = {
   paint(scene) {
     const { ctx, reading, palette, rng } = scene;
     const night = reading.mood.darkness > 0.55;
-    const paper = night ? oklchHex(0.22, 0.04, 260) : oklchHex(0.95, 0.025, 85);
+    const paper = night
+      ? oklchHex(0.22, 0.05, palette.groundHue)
+      : oklchHex(0.95, 0.025, 85);
     const ink = night
       ? oklchHex(0.9, 0.02, 85)
       : oklchHex(0.2, 0.015, palette.hue);

@@ -44,7 +44,7 @@ export const monoStyle: CoverStyle = {
     // Grounds carry enough of the hue that two tracks never share a grey.
     const value = reading.features.brightness;
     const ground = dark
-      ? oklchHex(0.14 + value * 0.14, 0.05, palette.hue)
+      ? oklchHex(0.14 + value * 0.14, 0.05, palette.groundHue)
       : oklchHex(0.89 + value * 0.07, 0.035, palette.hue);
     const ink = dark
       ? oklchHex(0.92, 0.03, palette.hue)

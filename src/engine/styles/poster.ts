@@ -72,7 +72,7 @@ function posterColors(scene: Scene): PosterColors {
   const deep = energy > 0.55 || reading.mood.darkness > 0.45;
   const vivid = oklchHex(deep ? 0.47 : 0.8, 0.15 + energy * 0.06, palette.hue);
   const light = oklchHex(0.95, 0.02, palette.hue + 30);
-  const dark = oklchHex(0.16, 0.03, palette.hue);
+  const dark = oklchHex(0.16, 0.04, palette.groundHue);
   const darkField = reading.mood.darkness > 0.6;
   const field = darkField ? dark : vivid;
   const lower = darkField ? vivid : light;

@@ -57,7 +57,7 @@ export const topoStyle: CoverStyle = {
     const { ctx, reading, palette, rng } = scene;
     const dark = palette.darkGround;
     const ground = dark
-      ? oklchHex(0.19, 0.04, palette.hue)
+      ? oklchHex(0.19, 0.05, palette.groundHue)
       : oklchHex(0.93, 0.03, palette.hue + 40);
     const line = dark
       ? oklchHex(0.8, 0.12, palette.hue + 30)

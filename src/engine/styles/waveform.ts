@@ -41,8 +41,8 @@ export const waveformStyle: CoverStyle = {
     const { ctx, reading, palette } = scene;
     const ground = oklchHex(
       0.14 + reading.features.brightness * 0.08,
-      0.035,
-      palette.hue,
+      0.05,
+      palette.groundHue,
     );
     const hot = oklchHex(
       0.78,
