@@ -23,6 +23,8 @@ export interface ApiBenchResult {
     connections: number;
     bodyBytes: number;
   };
+  /** Peak resident memory of the server process over the whole run. */
+  serverPeakRssMb: number;
 }
 
 interface LatencyFigures {
@@ -50,7 +52,12 @@ export async function benchApi(tasksPerKind = 24): Promise<ApiBenchResult> {
     const withoutAudio = await measureLatency(server.url, tasksPerKind, false);
     const withAudio = await measureLatency(server.url, tasksPerKind, true);
     const recordInfo = await measureRecordInfo(server.url);
-    return { latency: { withoutAudio, withAudio }, recordInfo };
+    const serverPeakRssMb = await peakRssMb(server.child.pid);
+    return {
+      latency: { withoutAudio, withAudio },
+      recordInfo,
+      serverPeakRssMb,
+    };
   } finally {
     await server.kill('SIGTERM');
   }
@@ -198,4 +205,12 @@ async function startBare(
     );
   });
   return { url: `http://127.0.0.1:${port}`, child };
+}
+
+/** VmHWM: the most resident memory the process (all threads) ever had. */
+async function peakRssMb(pid: number | undefined): Promise<number> {
+  if (pid === undefined) return Number.NaN;
+  const status = await fs.readFile(`/proc/${pid}/status`, 'utf8');
+  const kb = Number(/VmHWM:\s+(\d+)/.exec(status)?.[1]);
+  return Math.round(kb / 1024);
 }
