@@ -19,7 +19,10 @@ import {
 export interface SqliteJobQueueOptions {
   clock: Clock;
   logger: Logger;
-  /** How long a running job is reserved before others may take it over. */
+  /**
+   * How long a running job is reserved before others may take it over; the
+   * lease is renewed while the job runs. Default 15 s.
+   */
   leaseMs?: number;
   /** How often idle workers look for due jobs, in ms. */
   pollMs?: number;
@@ -51,7 +54,7 @@ export class SqliteJobQueue implements JobQueue {
     private readonly db: Database,
     private readonly options: SqliteJobQueueOptions,
   ) {
-    this.leaseMs = options.leaseMs ?? 60_000;
+    this.leaseMs = options.leaseMs ?? 15_000;
     this.pollMs = options.pollMs ?? 500;
   }
 
@@ -168,6 +171,7 @@ export class SqliteJobQueue implements JobQueue {
   }
 
   private async execute(consumer: Consumer, job: Job): Promise<void> {
+    const renewal = this.keepLease(job);
     try {
       await consumer.handler(job);
       await this.db.kysely
@@ -179,7 +183,30 @@ export class SqliteJobQueue implements JobQueue {
       await this.reschedule(job, error).catch((err: unknown) =>
         this.options.logger.error({ err, jobId: job.id }, 'reschedule failed'),
       );
+    } finally {
+      clearInterval(renewal);
     }
+  }
+
+  /**
+   * Renews a running job's lease every third of it. The lease can then be
+   * short, so the job of a killed process runs again within seconds, and
+   * still never run out under a job slower than the lease.
+   */
+  private keepLease(job: Job): NodeJS.Timeout {
+    const renew = () =>
+      this.db.kysely
+        .updateTable('jobs')
+        .set({ locked_until: this.options.clock.now() + this.leaseMs })
+        .where('id', '=', job.id)
+        .where('state', '=', 'active')
+        .execute()
+        .catch((err: unknown) =>
+          this.options.logger.warn({ err, jobId: job.id }, 'lease not renewed'),
+        );
+    const timer = setInterval(() => void renew(), this.leaseMs / 3);
+    timer.unref();
+    return timer;
   }
 
   private async reschedule(job: Job, error: unknown): Promise<void> {
