@@ -69,7 +69,7 @@ export const inkStyle: CoverStyle = {
     const landscape = picture === 'ridges';
     if (picture === 'ridges') paintRidges(ctx, reading, ink, paper, seal, rng);
     if (picture === 'enso') paintEnso(ctx, reading, ink, seal, rng);
-    if (picture === 'strokes') paintStrokes(ctx, reading, ink, rng);
+    if (picture === 'strokes') paintStrokes(ctx, reading, ink, paper, rng);
     paintSeal(ctx, seal, paper, landscape, rng);
     return inkText(scene, paper, ink, landscape);
   },
@@ -91,16 +91,17 @@ function choosePicture(reading: TrackReading, variation: number): Picture {
 }
 
 /**
- * Bold brush bars, one per 25 beats a minute, each as long as the energy
+ * Bold brush bars, one per 30 beats a minute (three to six), each as long as the energy
  * of its stretch of the song: a calligrapher's rhythm.
  */
 function paintStrokes(
   ctx: SKRSContext2D,
   reading: TrackReading,
   ink: string,
+  paper: string,
   rng: Random,
 ): void {
-  const count = Math.min(8, Math.max(3, Math.round(reading.features.bpm / 25)));
+  const count = Math.min(6, Math.max(3, Math.round(reading.features.bpm / 30)));
   const band = 560 / count;
   for (let i = 0; i < count; i++) {
     const level = sampleAt(reading.features.contour, (i + 0.5) / count);
@@ -108,10 +109,14 @@ function paintStrokes(
     const x0 = 80 + rng.range(0, 840 - length);
     const y = 90 + i * band + band * 0.5;
     const weight = band * rng.range(0.42, 0.62);
-    brushBar(ctx, x0, y, length, weight, ink, rng);
+    brushBar(ctx, x0, y, length, weight, ink, paper, rng);
   }
 }
 
+/**
+ * One loaded stroke: blunt and full where the brush lands, tilting a
+ * little, thinning to a dry tail where paper shows through the bristles.
+ */
 function brushBar(
   ctx: SKRSContext2D,
   x0: number,
@@ -119,21 +124,35 @@ function brushBar(
   length: number,
   weight: number,
   ink: string,
+  paper: string,
   rng: Random,
 ): void {
   const top: [number, number][] = [];
   const bottom: [number, number][] = [];
-  const steps = 40;
-  for (let i = 0; i <= steps; i++) {
-    const t = i / steps;
-    const swell = Math.sin(Math.PI * Math.min(1, 0.15 + t * 0.95)) ** 0.35;
-    const w = weight * swell * rng.range(0.93, 1.05);
+  const tilt = rng.range(-0.05, 0.05) * length;
+  const centre = (t: number): number => y + tilt * t + Math.sin(t * 3 + y) * 4;
+  for (let i = 0; i <= 40; i++) {
+    const t = i / 40;
+    const load = t < 0.06 ? 0.75 + t * 4 : 1 - Math.max(0, t - 0.55) * 0.9;
+    const w = weight * load * rng.range(0.95, 1.04);
     const x = x0 + length * t;
-    const drift = Math.sin(t * 3 + y) * 4;
-    top.push([x, y - w / 2 + drift]);
-    bottom.push([x, y + w / 2 + drift + rng.range(-1.5, 1.5)]);
+    top.push([x, centre(t) - w / 2]);
+    bottom.push([x, centre(t) + w / 2 + rng.range(-1.5, 1.5)]);
   }
-  fillPolygon(ctx, [...top, ...bottom.reverse()], withAlpha(ink, 0.9));
+  fillPolygon(ctx, [...top, ...bottom.reverse()], withAlpha(ink, 0.92));
+  ctx.save();
+  ctx.strokeStyle = paper;
+  ctx.lineCap = 'round';
+  for (let k = 0; k < 4; k++) {
+    const offset = rng.range(-0.32, 0.32) * weight;
+    const start = rng.range(0.45, 0.8);
+    ctx.lineWidth = rng.range(1.2, 3.2);
+    ctx.beginPath();
+    ctx.moveTo(x0 + length * start, centre(start) + offset);
+    ctx.lineTo(x0 + length * 1.01, centre(1) + offset * 0.8);
+    ctx.stroke();
+  }
+  ctx.restore();
 }
 
 /** A brush circle: width swells and thins, with a gap where it lifts. */
@@ -258,7 +277,7 @@ function paintRidges(
   }
 }
 
-/** A small square seal with a carved geometric mark. */
+/** A small square seal: a carved frame round a dot or a bar. */
 function paintSeal(
   ctx: SKRSContext2D,
   seal: string,
@@ -269,9 +288,15 @@ function paintSeal(
   const x = landscape ? 858 : 820;
   const y = landscape ? 80 : 720;
   fillRect(ctx, x, y, 62, 62, seal);
-  fillRect(ctx, x + 14, y + 14, 34, 5, paper);
-  fillRect(ctx, x + 28, y + 14, 5, 34, paper);
-  if (rng.chance(0.5)) fillRect(ctx, x + 14, y + 43, 34, 5, paper);
+  ctx.save();
+  ctx.strokeStyle = paper;
+  ctx.lineWidth = 4;
+  ctx.strokeRect(x + 9, y + 9, 44, 44);
+  ctx.restore();
+  const mark = rng.int(0, 2);
+  if (mark === 0) fillCircle(ctx, x + 31, y + 31, 9, paper);
+  if (mark === 1) fillRect(ctx, x + 19, y + 28, 24, 6, paper);
+  if (mark === 2) fillRect(ctx, x + 28, y + 19, 6, 24, paper);
 }
 
 function inkFaces(reading: TrackReading): FaceRequest[] {
