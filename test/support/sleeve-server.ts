@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { Sleeve } from '../../src/app.js';
 import { bootstrapAdminKey } from '../../src/accounts/bootstrap-admin.js';
 import { loadConfig } from '../../src/config/config.js';
-import { createLogger } from '../../src/logger.js';
+import { createLogger, type Logger } from '../../src/logger.js';
 import type { Clock } from '../../src/util/clock.js';
 
 export const ADMIN_KEY = 'test-admin-key-0123456789abcdef';
@@ -40,13 +40,21 @@ export async function makeDataDir(): Promise<string> {
   return fs.mkdtemp(path.join(os.tmpdir(), 'sleeve-test-'));
 }
 
+export interface StartOptions {
+  clock?: Clock;
+  dataDir?: string;
+  housekeepingMs?: number;
+  /** Default: the server's own logger at TEST_LOG_LEVEL (silent). */
+  logger?: Logger;
+}
+
 /**
  * The real server, in this process, on a random port, with its own SQLite
  * file; `clock` lets a test move time (retention, retries).
  */
 export async function startSleeve(
   env: Record<string, string> = {},
-  options: { clock?: Clock; dataDir?: string; housekeepingMs?: number } = {},
+  options: StartOptions = {},
 ): Promise<TestSleeve> {
   const dataDir = options.dataDir ?? (await makeDataDir());
   const config = loadConfig({
@@ -64,7 +72,7 @@ export async function startSleeve(
   });
   const sleeve = await Sleeve.open({
     config,
-    logger: createLogger(config),
+    logger: options.logger ?? createLogger(config),
     ...(options.clock && { clock: options.clock }),
     ...(options.housekeepingMs && { housekeepingMs: options.housekeepingMs }),
   });
