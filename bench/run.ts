@@ -45,10 +45,11 @@ Machine: ${machine()}.
 (a) runs the real CLI server in a child process with 1024² covers and a
 callback receiver on 127.0.0.1, timing from sending the generate request to
 the callback's arrival; audio is analysed when it is uploaded, so a track
-with audio costs the same here. (c) is autocannon against that server and,
-alone afterwards, against a bare Fastify route answering a fixed JSON body of
-the same size (${c.bodyBytes} bytes). Both share the machine's
-${os.availableParallelism()} cores with the load generator.
+with audio costs the same here. (c) is autocannon with 50 connections
+against that server and, taking turns with it over three 4 s rounds,
+against a bare Fastify route answering a fixed JSON body of the same size
+(${c.bodyBytes} bytes); the ratio is of the median rounds. Both share the
+machine's ${os.availableParallelism()} cores with the load generator.
 
 ## Art engine (issue #3)
 

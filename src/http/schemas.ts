@@ -9,6 +9,13 @@ import { Type, type Static, type TSchema } from 'typebox';
 const Nullable = <T extends TSchema>(schema: T) =>
   Type.Union([schema, Type.Null()]);
 
+/**
+ * A value or null, written as OpenAPI 3.0's `nullable` rather than an
+ * anyOf: the serialiser then writes it without trying each branch.
+ */
+export const OrNull = <T extends TSchema>(schema: T) =>
+  Type.Unsafe<Static<T> | null>({ ...schema, nullable: true });
+
 export const envelope = <T extends TSchema>(data: T) =>
   Type.Object({
     code: Type.Integer({ description: 'Status code; 200 on success.' }),
@@ -40,16 +47,16 @@ export const TaskIdQuery = Type.Object({
 export const CoverRecordInfo = Type.Object({
   taskId: Type.String(),
   parentTaskId: Type.String(),
-  callbackUrl: Nullable(Type.String()),
-  completeTime: Nullable(Type.String({ format: 'date-time' })),
+  callbackUrl: OrNull(Type.String()),
+  completeTime: OrNull(Type.String({ format: 'date-time' })),
   response: Type.Object({ images: Type.Array(Type.String()) }),
   successFlag: Type.Integer({
     enum: [0, 1, 2, 3],
     description: '0 pending, 1 success, 2 generating, 3 failed',
   }),
   createTime: Type.String({ format: 'date-time' }),
-  errorCode: Nullable(Type.Integer({ enum: [200, 500] })),
-  errorMessage: Nullable(Type.String()),
+  errorCode: OrNull(Type.Integer({ enum: [200, 500] })),
+  errorMessage: OrNull(Type.String()),
 });
 
 export const SunoTrack = Type.Object({
@@ -62,21 +69,21 @@ export const SunoTrack = Type.Object({
   title: Type.String(),
   tags: Type.String(),
   createTime: Type.Union([Type.String(), Type.Number()]),
-  duration: Nullable(Type.Number()),
+  duration: OrNull(Type.Number()),
 });
 
 export const MusicRecordInfo = Type.Object({
   taskId: Type.String(),
   parentMusicId: Type.String(),
   param: Type.String({ description: 'The original request, as JSON text.' }),
-  response: Nullable(
+  response: OrNull(
     Type.Object({ taskId: Type.String(), sunoData: Type.Array(SunoTrack) }),
   ),
   status: Type.String(),
   type: Type.String(),
   operationType: Type.String(),
-  errorCode: Nullable(Type.Integer()),
-  errorMessage: Nullable(Type.String()),
+  errorCode: OrNull(Type.Integer()),
+  errorMessage: OrNull(Type.String()),
 });
 
 export const CreateMusicBody = Type.Object({
@@ -89,12 +96,5 @@ export const CreateMusicBody = Type.Object({
 export const Credits = Type.Number({
   description: 'Remaining credits of the calling key.',
 });
-
-/**
- * An object or null, written as OpenAPI 3.0's `nullable` rather than an
- * anyOf: the serialiser then writes it without trying each branch.
- */
-export const OrNull = <T extends TSchema>(schema: T) =>
-  Type.Unsafe<Static<T> | null>({ ...schema, nullable: true });
 
 export const ErrorEnvelope = envelope(Type.Any());
