@@ -25,6 +25,60 @@ const seconds = z
   .regex(/^\d+(,\d+)*$/, 'expected comma-separated seconds, e.g. "10,30,120"')
   .transform((v) => v.split(',').map(Number));
 
+/** A Postgres schema name, kept simple so it never needs quoting. */
+const pgName = z
+  .string()
+  .regex(/^[a-z_][a-z0-9_]{0,49}$/, 'expected a lowercase SQL name');
+
+/**
+ * The scale-out backends (docs/deployment.md). Each one is off while its
+ * main setting is empty, so the embedded default stays the default.
+ */
+const scaleOutEnv = {
+  /** Postgres only: schema of Sleeve's tables. Default '' (search_path). */
+  SLEEVE_DATABASE_SCHEMA: pgName.or(z.literal('')).default(''),
+  /** Postgres only: schema pg-boss keeps its jobs in. Default sleeve_boss. */
+  SLEEVE_QUEUE_SCHEMA: pgName.default('sleeve_boss'),
+  /**
+   * Postgres only: seconds a job may run before it counts as abandoned
+   * (its worker died) and runs again elsewhere. Default 300.
+   */
+  SLEEVE_JOB_EXPIRY_SEC: z.coerce.number().int().min(2).max(3600).default(300),
+  /**
+   * redis:// or rediss:// URL of the rate-limit state shared by every API
+   * process. Default '' (in memory, per process).
+   */
+  SLEEVE_REDIS_URL: z
+    .string()
+    .regex(/^rediss?:\/\//, 'expected a redis:// or rediss:// URL')
+    .or(z.literal(''))
+    .default(''),
+  /** Prefix of every Redis key Sleeve writes. Default "sleeve:". */
+  SLEEVE_REDIS_PREFIX: z.string().max(64).default('sleeve:'),
+  /** Bucket for images and audio. Default '' (files in the data dir). */
+  SLEEVE_S3_BUCKET: z.string().max(63).default(''),
+  /** Endpoint of an S3-compatible service. Default '' (AWS S3). */
+  SLEEVE_S3_ENDPOINT: z
+    .url({ protocol: /^https?$/ })
+    .or(z.literal(''))
+    .default(''),
+  /** Region of the bucket. Default us-east-1 (MinIO too; R2: "auto"). */
+  SLEEVE_S3_REGION: z.string().default('us-east-1'),
+  /** Access key id; default unset (the AWS SDK's credential chain). */
+  SLEEVE_S3_ACCESS_KEY_ID: z.string().optional(),
+  /** Secret access key, set together with the key id. Default unset. */
+  SLEEVE_S3_SECRET_ACCESS_KEY: z.string().optional(),
+  /** Path-style URLs (endpoint/bucket/key), as MinIO needs. Default off. */
+  SLEEVE_S3_FORCE_PATH_STYLE: flag.default(false),
+  /** Prefix of every object key, e.g. "sleeve/". Default '' (none). */
+  SLEEVE_S3_PREFIX: z
+    .string()
+    .max(256)
+    .regex(/^[^/]/, 'must not start with "/"')
+    .or(z.literal(''))
+    .default(''),
+};
+
 const envSchema = z.object({
   SLEEVE_HOST: z.string().default('127.0.0.1'),
   SLEEVE_PORT: z.coerce.number().int().min(0).max(65535).default(3000),
@@ -69,6 +123,7 @@ const envSchema = z.object({
     .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
     .default('info'),
   SLEEVE_LOG_FORMAT: z.enum(['auto', 'json', 'pretty']).default('auto'),
+  ...scaleOutEnv,
 });
 
 export type SleeveEnv = z.infer<typeof envSchema>;
@@ -106,6 +161,36 @@ export interface SleeveConfig {
   limits: { title: number; tags: number; prompt: number };
   logLevel: SleeveEnv['SLEEVE_LOG_LEVEL'];
   logFormat: 'json' | 'pretty';
+  /** Postgres only: schema of the records; '' = the server's search_path. */
+  databaseSchema: string;
+  queue: QueueSettings;
+  /** Shared rate-limit state; undefined = in memory, per process. */
+  redis: RedisSettings | undefined;
+  /** Object storage in a bucket; undefined = files under dataDir. */
+  s3: S3Settings | undefined;
+}
+
+export interface QueueSettings {
+  /** Postgres schema of pg-boss. */
+  schema: string;
+  /** Seconds before an active job whose worker went silent runs again. */
+  jobExpirySec: number;
+}
+
+export interface RedisSettings {
+  url: string;
+  keyPrefix: string;
+}
+
+export interface S3Settings {
+  bucket: string;
+  /** '' means AWS S3 itself. */
+  endpoint: string;
+  region: string;
+  /** Both unset: the AWS SDK finds credentials itself (env, role). */
+  credentials: { accessKeyId: string; secretAccessKey: string } | undefined;
+  forcePathStyle: boolean;
+  prefix: string;
 }
 
 export class ConfigError extends Error {
@@ -119,7 +204,7 @@ export class ConfigError extends Error {
 export function loadConfig(
   env: Record<string, string | undefined> = process.env,
 ): SleeveConfig {
-  const parsed = envSchema.safeParse(dropEmpty(env));
+  const parsed = envSchema.superRefine(checkScaleOut).safeParse(dropEmpty(env));
   if (!parsed.success) {
     throw new ConfigError(
       parsed.error.issues.map(
@@ -166,7 +251,62 @@ function toConfig(e: SleeveEnv): SleeveConfig {
     },
     logLevel: e.SLEEVE_LOG_LEVEL,
     logFormat: resolveLogFormat(e.SLEEVE_LOG_FORMAT),
+    ...toScaleOutConfig(e),
   };
+}
+
+function toScaleOutConfig(e: SleeveEnv) {
+  return {
+    databaseSchema: e.SLEEVE_DATABASE_SCHEMA,
+    queue: {
+      schema: e.SLEEVE_QUEUE_SCHEMA,
+      jobExpirySec: e.SLEEVE_JOB_EXPIRY_SEC,
+    },
+    redis: e.SLEEVE_REDIS_URL
+      ? { url: e.SLEEVE_REDIS_URL, keyPrefix: e.SLEEVE_REDIS_PREFIX }
+      : undefined,
+    s3: e.SLEEVE_S3_BUCKET ? toS3Settings(e) : undefined,
+  };
+}
+
+function toS3Settings(e: SleeveEnv): S3Settings {
+  const id = e.SLEEVE_S3_ACCESS_KEY_ID;
+  const secret = e.SLEEVE_S3_SECRET_ACCESS_KEY;
+  return {
+    bucket: e.SLEEVE_S3_BUCKET,
+    endpoint: e.SLEEVE_S3_ENDPOINT.replace(/\/+$/, ''),
+    region: e.SLEEVE_S3_REGION,
+    credentials:
+      id && secret ? { accessKeyId: id, secretAccessKey: secret } : undefined,
+    forcePathStyle: e.SLEEVE_S3_FORCE_PATH_STYLE,
+    prefix: e.SLEEVE_S3_PREFIX,
+  };
+}
+
+/**
+ * Settings that are only wrong together. A worker in its own process
+ * cannot learn the API's address, so image URLs need the public one.
+ */
+function checkScaleOut(e: SleeveEnv, ctx: z.RefinementCtx): void {
+  const services = e.SLEEVE_SERVICES.split(',');
+  const split = !(services.includes('api') && services.includes('worker'));
+  if (split && !e.SLEEVE_PUBLIC_URL) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['SLEEVE_PUBLIC_URL'],
+      message:
+        'required when SLEEVE_SERVICES is only "api" or only "worker": ' +
+        'workers write image URLs, and only this tells them where the API ' +
+        'is reached (e.g. https://covers.example.com)',
+    });
+  }
+  if (!e.SLEEVE_S3_ACCESS_KEY_ID !== !e.SLEEVE_S3_SECRET_ACCESS_KEY) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['SLEEVE_S3_SECRET_ACCESS_KEY'],
+      message: 'set SLEEVE_S3_ACCESS_KEY_ID and this together, or neither',
+    });
+  }
 }
 
 function resolveLogFormat(format: SleeveEnv['SLEEVE_LOG_FORMAT']) {

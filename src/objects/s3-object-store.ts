@@ -1,0 +1,90 @@
+import {
+  DeleteObjectCommand,
+  GetObjectCommand,
+  PutObjectCommand,
+  S3Client,
+  S3ServiceException,
+} from '@aws-sdk/client-s3';
+import type { S3Settings } from '../config/config.js';
+import { assertObjectName, type ObjectStore } from './object-store.js';
+
+/**
+ * Objects in an S3-compatible bucket (AWS S3, MinIO, R2, ...), under an
+ * optional key prefix. Sleeve never lists the bucket: what exists and when
+ * it expires is in the database, so a lifecycle rule may delete objects on
+ * its own (docs/deployment.md).
+ */
+export class S3ObjectStore implements ObjectStore {
+  constructor(
+    private readonly client: S3Client,
+    private readonly bucket: string,
+    private readonly prefix: string,
+  ) {}
+
+  static fromSettings(settings: S3Settings): S3ObjectStore {
+    return new S3ObjectStore(
+      createS3Client(settings),
+      settings.bucket,
+      settings.prefix,
+    );
+  }
+
+  async put(name: string, bytes: Buffer, contentType: string): Promise<void> {
+    await this.client.send(
+      new PutObjectCommand({
+        Bucket: this.bucket,
+        Key: this.keyOf(name),
+        Body: bytes,
+        ContentType: contentType,
+        ContentLength: bytes.length,
+      }),
+    );
+  }
+
+  async get(name: string): Promise<Buffer | undefined> {
+    try {
+      const answer = await this.client.send(
+        new GetObjectCommand({ Bucket: this.bucket, Key: this.keyOf(name) }),
+      );
+      if (!answer.Body) return undefined;
+      return Buffer.from(await answer.Body.transformToByteArray());
+    } catch (error) {
+      if (isMissing(error)) return undefined;
+      throw error;
+    }
+  }
+
+  /** S3 answers a delete of a missing key with success, as we need. */
+  async delete(name: string): Promise<void> {
+    await this.client.send(
+      new DeleteObjectCommand({ Bucket: this.bucket, Key: this.keyOf(name) }),
+    );
+  }
+
+  close(): void {
+    this.client.destroy();
+  }
+
+  private keyOf(name: string): string {
+    assertObjectName(name);
+    return `${this.prefix}${name}`;
+  }
+}
+
+export function createS3Client(settings: S3Settings): S3Client {
+  return new S3Client({
+    region: settings.region,
+    forcePathStyle: settings.forcePathStyle,
+    ...(settings.endpoint && { endpoint: settings.endpoint }),
+    ...(settings.credentials && { credentials: settings.credentials }),
+    // Checksums only where S3 demands them: several S3-compatible services
+    // reject the SDK's newer default checksum headers.
+    requestChecksumCalculation: 'WHEN_REQUIRED',
+    responseChecksumValidation: 'WHEN_REQUIRED',
+  });
+}
+
+function isMissing(error: unknown): boolean {
+  if (!(error instanceof S3ServiceException)) return false;
+  return error.name === 'NoSuchKey' || error.$metadata.httpStatusCode === 404;
+}
