@@ -126,6 +126,15 @@ const envSchema = z.object({
   ...scaleOutEnv,
 });
 
+function isBase64(text: string): boolean {
+  return (
+    text.length > 0 &&
+    /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/.test(
+      text,
+    )
+  );
+}
+
 export type SleeveEnv = z.infer<typeof envSchema>;
 
 export interface RateRule {
