@@ -49,9 +49,14 @@ export function sendError(
   if (error.retryAfterSec !== undefined) {
     reply.header('Retry-After', String(error.retryAfterSec));
   }
+  // Serialised here rather than by the route's response schema, which
+  // describes the success answer and would coerce an error's null data to
+  // its type: a 401 on the credit routes read as a balance of 0.
+  const body = { code: error.code, msg: error.message, data: error.data };
   return reply
     .status(error.httpStatus ?? mirrored)
-    .send({ code: error.code, msg: error.message, data: error.data });
+    .type('application/json; charset=utf-8')
+    .send(JSON.stringify(body));
 }
 
 function toSleeveError(
