@@ -1,0 +1,115 @@
+import fs from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { FastifyInstance, FastifyReply } from 'fastify';
+import { SleeveError } from '../../errors.js';
+import type { HttpContext } from '../context.js';
+import { sendError } from '../error-handler.js';
+
+/**
+ * The gallery's static files sit beside this module's folder: src/gallery
+ * when run from source, dist/gallery once built (the build copies them).
+ */
+const GALLERY_DIR = fileURLToPath(new URL('../../gallery/', import.meta.url));
+
+const ASSET = /^(?:views\/)?[a-z0-9-]+\.(html|css|js|svg)$/;
+const TYPES: Record<string, string> = {
+  html: 'text/html; charset=utf-8',
+  css: 'text/css; charset=utf-8',
+  js: 'text/javascript; charset=utf-8',
+  svg: 'image/svg+xml',
+};
+
+/** The UI's own faces, from the font packages the art engine uses. */
+const FONTS: Record<string, string> = {
+  'inter-400.ttf': '@expo-google-fonts/inter/400Regular/Inter_400Regular.ttf',
+  'inter-600.ttf': '@expo-google-fonts/inter/600SemiBold/Inter_600SemiBold.ttf',
+  'grotesk-700.ttf':
+    '@expo-google-fonts/space-grotesk/700Bold/SpaceGrotesk_700Bold.ttf',
+};
+
+/**
+ * The pages hold an API key in sessionStorage, so they run only their own
+ * scripts; images may come from the configured public URL.
+ */
+const CONTENT_SECURITY_POLICY = [
+  "default-src 'self'",
+  "img-src 'self' data: blob: http: https:",
+  "media-src 'self' blob: http: https:",
+  "script-src 'self'",
+  "style-src 'self'",
+  "font-src 'self'",
+  "connect-src 'self'",
+  "frame-ancestors 'none'",
+  "base-uri 'none'",
+  "form-action 'none'",
+].join('; ');
+
+/** Sends one file of the gallery folder, or a 404 envelope. */
+export async function sendGalleryFile(
+  reply: FastifyReply,
+  name: string,
+  mirror: boolean,
+): Promise<FastifyReply> {
+  const match = ASSET.exec(name);
+  const bytes = match ? await readOrNull(path.join(GALLERY_DIR, name)) : null;
+  if (!match || !bytes) return sendError(reply, notFound(), mirror);
+
+  const type = match[1] ?? 'html';
+  if (type === 'html') {
+    reply
+      .header('Content-Security-Policy', CONTENT_SECURITY_POLICY)
+      .header('Referrer-Policy', 'no-referrer')
+      .header('X-Frame-Options', 'DENY');
+  }
+  return reply
+    .header('Content-Type', TYPES[type])
+    .header('X-Content-Type-Options', 'nosniff')
+    .header('Cache-Control', 'no-cache')
+    .send(bytes);
+}
+
+/** The web gallery at / and /gallery, and its files under /gallery/. */
+export function registerGalleryRoutes(app: FastifyInstance, ctx: HttpContext) {
+  const mirror = ctx.config.mirrorHttpStatus;
+  const page = { schema: { hide: true } };
+
+  app.get('/', page, (_request, reply) =>
+    sendGalleryFile(reply, 'index.html', mirror),
+  );
+  app.get('/gallery', page, (_request, reply) =>
+    sendGalleryFile(reply, 'index.html', mirror),
+  );
+  app.get<{ Params: { '*': string } }>('/gallery/*', page, (request, reply) =>
+    sendGalleryFile(reply, request.params['*'], mirror),
+  );
+  app.get<{ Params: { name: string } }>(
+    '/gallery/fonts/:name',
+    page,
+    (request, reply) => sendFont(reply, request.params.name, mirror),
+  );
+}
+
+const require = createRequire(import.meta.url);
+
+async function sendFont(reply: FastifyReply, name: string, mirror: boolean) {
+  const font = FONTS[name];
+  const bytes = font ? await readOrNull(require.resolve(font)) : null;
+  if (!bytes) return sendError(reply, notFound(), mirror);
+  return reply
+    .header('Content-Type', 'font/ttf')
+    .header('Cache-Control', 'public, max-age=604800, immutable')
+    .send(bytes);
+}
+
+async function readOrNull(file: string): Promise<Buffer | null> {
+  try {
+    return await fs.readFile(file);
+  } catch {
+    return null;
+  }
+}
+
+const notFound = () =>
+  new SleeveError(404, 'No such file.', { httpStatus: 404 });
