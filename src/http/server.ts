@@ -14,7 +14,9 @@ import { installErrorHandling } from './error-handler.js';
 import { registerAdminRoutes } from './routes/admin-routes.js';
 import { registerCoverRoutes } from './routes/cover-routes.js';
 import { registerCreditRoutes } from './routes/credit-routes.js';
+import { registerDocsRoutes } from './routes/docs-routes.js';
 import { registerDownloadRoutes } from './routes/download-routes.js';
+import { registerGalleryRoutes } from './routes/gallery-routes.js';
 import {
   registerHealthRoutes,
   type HealthCheck,
@@ -76,6 +78,8 @@ export async function buildHttpServer(
   registerAdminRoutes(app, ctx);
   registerMediaRoutes(app, ctx);
   registerDownloadRoutes(app, ctx);
+  registerGalleryRoutes(app, ctx);
+  registerDocsRoutes(app, ctx);
   registerHealthRoutes(app, ctx, health);
   return app;
 }
