@@ -70,6 +70,7 @@ function toSleeveError(
   if (known) return known(options);
   if (
     error instanceof SyntaxError ||
+    error.code === 'FST_ERR_CTP_INVALID_JSON_BODY' ||
     error.code === 'FST_ERR_CTP_EMPTY_JSON_BODY'
   ) {
     return new SleeveError(
