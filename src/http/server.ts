@@ -94,9 +94,12 @@ function pickRequestId(request: { headers: FastifyRequest['headers'] }) {
 
 /**
  * Many clients (curl -d, some SDKs) send JSON without the JSON content
- * type; the providers accept it, so Sleeve reads any body as JSON.
+ * type; the providers accept it, so Sleeve reads any body as JSON. Fastify's
+ * own text/plain parser goes too: it would hand the routes a string, and
+ * text/plain is what fetch() sends for a string body.
  */
 function acceptJsonWhateverTheType(app: FastifyInstance) {
+  app.removeContentTypeParser('text/plain');
   app.addContentTypeParser(
     '*',
     { parseAs: 'string' },
