@@ -1,5 +1,6 @@
 import '@fastify/multipart';
 import '@fastify/swagger';
+import { finished } from 'node:stream/promises';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { Type, type Static } from 'typebox';
 import { SleeveError } from '../../errors.js';
@@ -157,19 +158,58 @@ async function readMusicForm(
     return { fields: body as NewMusic };
   }
 
+  try {
+    return await readParts(request);
+  } catch (error) {
+    throw asFormError(error);
+  }
+}
+
+/**
+ * Reads every part to its end, even once the form is refused: answering
+ * while the upload is still arriving leaves it unread, and the client's
+ * connection then hangs.
+ */
+async function readParts(
+  request: FastifyRequest,
+): Promise<{ fields: NewMusic; audio?: UploadedAudio }> {
   const fields: Record<string, string> = {};
   let audio: UploadedAudio | undefined;
+  let refusal: unknown;
   for await (const part of request.parts()) {
-    if (part.type === 'file') {
-      if (part.fieldname !== 'audio') {
-        throw new SleeveError(422, 'Send the audio file in the part "audio".');
+    if (part.type === 'field') {
+      if (typeof part.value === 'string') fields[part.fieldname] = part.value;
+    } else if (part.fieldname !== 'audio') {
+      refusal ??= new SleeveError(
+        422,
+        'Send the audio file in the part "audio".',
+      );
+      await finished(part.file.resume());
+    } else {
+      try {
+        audio = { bytes: await part.toBuffer() };
+      } catch (error) {
+        // Too large: toBuffer has read the file to its end before throwing.
+        refusal ??= error;
       }
-      audio = { bytes: await part.toBuffer() };
-    } else if (typeof part.value === 'string') {
-      fields[part.fieldname] = part.value;
     }
   }
+  if (refusal) throw refusal;
   return audio ? { fields, audio } : { fields };
+}
+
+/**
+ * Limits and refusals keep their own answer; anything else the multipart
+ * parser throws means the body was cut short or is not a valid form.
+ */
+function asFormError(error: unknown): unknown {
+  if (error instanceof SleeveError) return error;
+  const code = error instanceof Error && 'code' in error ? error.code : null;
+  if (typeof code === 'string' && code.startsWith('FST_')) return error;
+  return new SleeveError(
+    400,
+    'The multipart form is cut short or malformed; send the whole form again.',
+  );
 }
 
 function parseLimit(raw: string | undefined): number {
