@@ -6,14 +6,25 @@ import type { HttpContext } from '../context.js';
 import { success } from '../envelope.js';
 import { requireAdmin } from '../guards.js';
 
+/**
+ * Credits are kept as integer micro-credits; a billion credits is 1e15 of
+ * them, well inside the integers a number holds exactly (2^53). Larger
+ * amounts would lose fractions, and 1e308 would store Infinity.
+ */
+const MAX_CREDITS = 1_000_000_000;
+
 const CreateKeyBody = Type.Object({
   name: Type.String({ minLength: 1, maxLength: 100 }),
-  credits: Type.Optional(Type.Number({ minimum: 0 })),
+  credits: Type.Optional(Type.Number({ minimum: 0, maximum: MAX_CREDITS })),
   admin: Type.Optional(Type.Boolean()),
 });
 
 const CreditsBody = Type.Object({
-  amount: Type.Number({ description: 'Credits to add; negative removes.' }),
+  amount: Type.Number({
+    minimum: -MAX_CREDITS,
+    maximum: MAX_CREDITS,
+    description: 'Credits to add; negative removes.',
+  }),
 });
 
 const MaintenanceBody = Type.Object({ enabled: Type.Boolean() });
