@@ -12,6 +12,7 @@ import { renderSignIn } from './views/sign-in.js';
  */
 const main = document.querySelector('#main');
 let stopView = () => {};
+let firstRoute = true;
 
 const ROUTES = [
   { pattern: /^#\/new$/, nav: 'new', view: renderAddMusic },
@@ -46,6 +47,11 @@ function route() {
   const params = found.pattern.exec(location.hash).slice(1);
   markNav(found.nav);
   stopView = found.view(main, app, ...params) ?? (() => {});
+  // After a navigation the next Tab starts at the new content, and screen
+  // readers hear it; on first load the browser's own order stands.
+  if (!firstRoute && !main.contains(document.activeElement)) main.focus();
+  firstRoute = false;
+  window.scrollTo(0, 0);
 }
 
 function onSignedIn(credits) {

@@ -37,11 +37,17 @@ after(async () => {
 
 const AUDIO = path.join(SHARED_TRACKS, 'audio', 'machine-wars.mp3');
 
+/** What a test leaves on the page's window to tell a reload apart. */
+interface Marks {
+  sameDocument: boolean;
+  seenStates: string[];
+}
+
 /** Every data-state the status panel takes, recorded in the page. */
 async function recordStates(page: Page) {
   await page.evaluate(() => {
     const seen: string[] = [];
-    (window as unknown as { seenStates: string[] }).seenStates = seen;
+    (window as unknown as Marks).seenStates = seen;
     new MutationObserver(() => {
       const state = document
         .querySelector('.status')
@@ -83,7 +89,9 @@ test(
     );
 
     // A reload would wipe this marker and the recorded states.
-    await page.evaluate(() => ((window as any).sameDocument = true));
+    await page.evaluate(
+      () => ((window as unknown as Marks).sameDocument = true),
+    );
     await recordStates(page);
     await page.getByRole('button', { name: 'Make cover' }).click();
     await page
@@ -91,12 +99,15 @@ test(
       .waitFor({ timeout: 60_000 });
 
     const seen = await page.evaluate(
-      () => (window as any).seenStates as string[],
+      () => (window as unknown as Marks).seenStates,
     );
     const busyFrom = seen.indexOf('busy');
     assert.ok(busyFrom >= 0, `states seen: ${seen.join(', ')}`);
     assert.deepEqual(seen.slice(busyFrom), ['busy', 'done']);
-    assert.equal(await page.evaluate(() => (window as any).sameDocument), true);
+    assert.equal(
+      await page.evaluate(() => (window as unknown as Marks).sameDocument),
+      true,
+    );
     await page.locator('[data-live]', { hasText: 'Cover ready' }).waitFor();
     assert.deepEqual(tab.errors, []);
   },

@@ -25,7 +25,8 @@ export async function seedTrackWithCover(
     headers: auth,
     body: form,
   });
-  const musicId: string = ((await created.json()) as any).data.taskId;
+  const answer = (await created.json()) as { data: { taskId: string } };
+  const musicId = answer.data.taskId;
   const cover = await server.api(
     'POST',
     '/api/v1/suno/cover/generate',

@@ -1,0 +1,240 @@
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import { after, before, test } from 'node:test';
+import type { Browser, Page } from 'playwright-core';
+import { startSleeve, type TestSleeve } from '../support/sleeve-server.js';
+import {
+  launchBrowser,
+  openPage,
+  PHONE,
+  saveScreenshot,
+  scrollsSideways,
+  signIn,
+} from './browser.js';
+import { seedTrackWithCover } from './seed.js';
+
+let server: TestSleeve;
+let browser: Browser;
+let key: string;
+let musicId: string;
+
+before(async () => {
+  server = await startSleeve();
+  browser = await launchBrowser();
+  key = await server.createKey(20);
+  ({ musicId } = await seedTrackWithCover(server, key));
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+test('a wrong key shows the server’s own words and keeps no key', async () => {
+  const { page, context, errors } = await openPage(browser);
+  const wrong = 'sk-wrong-key-000000000000000000';
+  await page.goto(`${server.url}/`);
+  await page.getByLabel('API key').fill(wrong);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+
+  const expected = (
+    await server.api('GET', '/api/v1/chat/credit', undefined, wrong)
+  ).body.msg;
+  const alert = page.getByRole('alert');
+  await alert.filter({ hasText: expected }).waitFor();
+  assert.equal((await alert.textContent())?.trim(), expected);
+  assert.ok(!page.url().includes(wrong), 'the key is never in the URL');
+  assert.equal(await page.evaluate(() => sessionStorage.length), 0);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('a key with no music sees an empty state that leads to adding some', async () => {
+  const { page, context } = await openPage(browser);
+  await signIn(page, server.url, await server.createKey(5));
+  await page.getByRole('heading', { name: 'No music yet' }).waitFor();
+  await page.getByRole('link', { name: 'Add your first track' }).click();
+  await page.getByRole('heading', { name: 'Add music' }).waitFor();
+  assert.match(page.url(), /#\/new$/);
+  await context.close();
+});
+
+test(
+  'at phone width nothing scrolls sideways',
+  { timeout: 60_000 },
+  async () => {
+    const { page, context } = await openPage(browser, PHONE);
+    await page.goto(`${server.url}/`);
+    assert.equal(await scrollsSideways(page), false, 'sign-in');
+    await signIn(page, server.url, key);
+    await page.locator('.card img.cover-art').first().waitFor();
+    await saveScreenshot(page, 'phone-library');
+    assert.equal(await scrollsSideways(page), false, 'library');
+
+    await page.goto(`${server.url}/#/music/${musicId}`);
+    await page.locator('.covers img.cover-art').first().waitFor();
+    await page.locator('.stats').waitFor();
+    await saveScreenshot(page, 'phone-detail');
+    assert.equal(await scrollsSideways(page), false, 'detail');
+    const width = await page
+      .locator('.covers img.cover-art')
+      .first()
+      .evaluate((img) => img.getBoundingClientRect().width);
+    assert.ok(width >= 300, `the cover fills the phone's width (${width} px)`);
+
+    await page.goto(`${server.url}/#/new`);
+    await page.getByLabel('Title').waitFor();
+    assert.equal(await scrollsSideways(page), false, 'add music');
+    await page.goto(`${server.url}/docs`);
+    await page.locator('.op').first().waitFor();
+    assert.equal(await scrollsSideways(page), false, 'docs');
+    await context.close();
+  },
+);
+
+/** Tabs through the page and names every element that took the focus. */
+async function tabThrough(page: Page, presses: number) {
+  const reached: { name: string; outline: string }[] = [];
+  for (let i = 0; i < presses; i += 1) {
+    await page.keyboard.press('Tab');
+    reached.push(
+      await page.evaluate(() => {
+        const element = document.activeElement as HTMLElement;
+        const style = getComputedStyle(element);
+        const name = (
+          element.getAttribute('aria-label') ||
+          element.textContent ||
+          element.tagName
+        )
+          .trim()
+          .replace(/\s+/g, ' ');
+        return { name, outline: `${style.outlineStyle} ${style.outlineWidth}` };
+      }),
+    );
+  }
+  return reached;
+}
+
+test(
+  'the keyboard alone reaches the main controls, with a visible focus',
+  { timeout: 60_000 },
+  async () => {
+    const { page, context } = await openPage(browser);
+    await signIn(page, server.url, key);
+    // A fresh load starts the tab order at the top of the page.
+    await page.reload();
+    await page.locator('.card img.cover-art').first().waitFor();
+
+    const library = await tabThrough(page, 8);
+    const names = library.map((r) => r.name);
+    for (const wanted of [
+      'Skip to content',
+      'Library',
+      'Add music',
+      'API',
+      'Sign out',
+      'Red Rock Valley',
+    ]) {
+      assert.ok(
+        names.some((n) => n.startsWith(wanted)),
+        `reached ${wanted}: ${names.join(' | ')}`,
+      );
+    }
+    for (const reached of library) {
+      assert.match(
+        reached.outline,
+        /^solid [1-9]/,
+        `focus ring on ${reached.name}`,
+      );
+    }
+
+    // Enter on the focused card opens it; the downloads are reachable too.
+    assert.match(library.at(-1)?.name ?? '', /^Red Rock Valley/);
+    await page.keyboard.press('Enter');
+    await page.locator('.covers img.cover-art').first().waitFor();
+    const detail = (await tabThrough(page, 14)).map((r) => r.name);
+    assert.ok(
+      detail.some((n) => /as JPEG 3000 px$/.test(n)),
+      detail.join(' | '),
+    );
+    assert.ok(
+      detail.some((n) => /as PNG$/.test(n)),
+      detail.join(' | '),
+    );
+    await context.close();
+  },
+);
+
+test('every control has a label and every cover has alt text', async () => {
+  const { page, context } = await openPage(browser);
+  await signIn(page, server.url, key);
+  await page.goto(`${server.url}/#/new`);
+  await page.getByLabel('Title').waitFor();
+  const unlabelled = await page.evaluate(() =>
+    [...document.querySelectorAll('input, textarea, select')]
+      .filter(
+        (control) =>
+          (control as HTMLInputElement).labels?.length === 0 &&
+          !control.getAttribute('aria-label'),
+      )
+      .map((control) => control.outerHTML),
+  );
+  assert.deepEqual(unlabelled, []);
+
+  await page.goto(`${server.url}/#/music/${musicId}`);
+  await page.locator('.covers img.cover-art').first().waitFor();
+  const alts = await page
+    .locator('img')
+    .evaluateAll((images) =>
+      images.map((img) => img.getAttribute('alt') ?? ''),
+    );
+  assert.ok(alts.length >= 2);
+  for (const alt of alts)
+    assert.match(alt, /^Cover art for “Red Rock Valley”, \w+ style$/);
+  await context.close();
+});
+
+const CONTRAST_PROBE = fs.readFileSync(
+  new URL('./contrast-probe.js', import.meta.url),
+  'utf8',
+);
+
+/** Text whose contrast with what is behind it is below 4.5:1. */
+function lowContrastText(page: Page): Promise<string[]> {
+  return page.evaluate(`(${CONTRAST_PROBE.trim().replace(/;$/, '')})()`);
+}
+
+test(
+  'text keeps a contrast of at least 4.5:1 on every view',
+  { timeout: 60_000 },
+  async () => {
+    const { page, context } = await openPage(browser);
+    await page.goto(`${server.url}/`);
+    await page.getByLabel('API key').waitFor();
+    assert.deepEqual(await lowContrastText(page), [], 'sign-in');
+    await signIn(page, server.url, key);
+    await page.locator('.card img.cover-art').first().waitFor();
+    assert.deepEqual(await lowContrastText(page), [], 'library');
+    await page.goto(`${server.url}/#/music/${musicId}`);
+    await page.locator('.stats').waitFor();
+    assert.deepEqual(await lowContrastText(page), [], 'detail');
+    await page.goto(`${server.url}/#/new`);
+    await page.getByLabel('Title').waitFor();
+    assert.deepEqual(await lowContrastText(page), [], 'add music');
+    await page.goto(`${server.url}/docs`);
+    await page.locator('.op').first().waitFor();
+    assert.deepEqual(await lowContrastText(page), [], 'docs');
+
+    // The probe itself notices grey on near-black.
+    await page.evaluate(() => {
+      const faint = document.createElement('p');
+      faint.textContent = 'barely there';
+      faint.style.color = '#3a3d44';
+      document.querySelector('main')?.append(faint);
+    });
+    assert.deepEqual(
+      (await lowContrastText(page)).map((f) => f.split(' ').slice(1).join(' ')),
+      ['"barely there"'],
+    );
+    await context.close();
+  },
+);
