@@ -1,4 +1,11 @@
-import type { FastifyError, FastifyInstance, FastifyReply } from 'fastify';
+import { STATUS_CODES } from 'node:http';
+import type { Socket } from 'node:net';
+import type {
+  FastifyError,
+  FastifyInstance,
+  FastifyReply,
+  FastifyRequest,
+} from 'fastify';
 import { SleeveError, type ApiCode } from '../errors.js';
 
 export interface ErrorMappingOptions {
@@ -38,6 +45,50 @@ export function installErrorHandling(
       options.mirrorHttpStatus,
     ),
   );
+}
+
+/**
+ * Errors Fastify meets before any route runs: a path that does not decode,
+ * or a path id longer than any id. They get the envelope like the rest.
+ */
+export function answerFrameworkError(options: ErrorMappingOptions) {
+  return (error: FastifyError, _request: FastifyRequest, reply: FastifyReply) =>
+    void sendError(reply, fromFramework(error), options.mirrorHttpStatus);
+}
+
+function fromFramework(error: FastifyError): SleeveError {
+  if (error.code === 'FST_ERR_MAX_PARAM_LENGTH') {
+    const message = 'No such record: the id in the path is too long.';
+    return new SleeveError(404, message, { httpStatus: 404 });
+  }
+  const message = 'The URL is not valid; check its percent-encoding.';
+  return new SleeveError(400, message, { httpStatus: 400 });
+}
+
+/**
+ * Malformed HTTP and oversized headers never reach Fastify's routes; they
+ * are answered on the socket, with a real status and the envelope.
+ */
+export function answerClientError(error: Error, socket: Socket): void {
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code === 'ECONNRESET' || socket.destroyed) return;
+  const [status, msg] =
+    code === 'HPE_HEADER_OVERFLOW'
+      ? [431, 'The request headers are larger than the server accepts.']
+      : code === 'ERR_HTTP_REQUEST_TIMEOUT'
+        ? [408, 'The request did not arrive in time.']
+        : [400, 'The request is not valid HTTP.'];
+  const body = JSON.stringify({ code: 400, msg, data: null });
+  if (socket.writable) {
+    socket.write(
+      `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\n` +
+        'Content-Type: application/json; charset=utf-8\r\n' +
+        `Content-Length: ${Buffer.byteLength(body)}\r\n` +
+        'Connection: close\r\n\r\n' +
+        body,
+    );
+  }
+  socket.destroy(error);
 }
 
 export function sendError(

@@ -10,7 +10,11 @@ import Fastify, {
 } from 'fastify';
 import type { Logger } from '../logger.js';
 import type { HttpContext } from './context.js';
-import { installErrorHandling } from './error-handler.js';
+import {
+  answerClientError,
+  answerFrameworkError,
+  installErrorHandling,
+} from './error-handler.js';
 import { registerAdminRoutes } from './routes/admin-routes.js';
 import { registerCoverRoutes } from './routes/cover-routes.js';
 import { registerCreditRoutes } from './routes/credit-routes.js';
@@ -40,6 +44,8 @@ export async function buildHttpServer(
     genReqId: pickRequestId,
     ajv: { customOptions: { coerceTypes: false, removeAdditional: false } },
     return503OnClosing: true,
+    frameworkErrors: answerFrameworkError(ctx.config),
+    clientErrorHandler: answerClientError,
   });
   app.decorateRequest('apiKey', undefined);
   app.addHook('onRequest', async (request, reply) => {
