@@ -6,6 +6,7 @@ import {
   type BrowserContext,
   type Page,
 } from 'playwright-core';
+import { SCROLLS_SIDEWAYS } from './page-scripts.js';
 
 /** Debian's chromium; CI installs the same package (see .ci/run). */
 const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
@@ -80,7 +81,5 @@ export async function saveScreenshot(page: Page, name: string) {
 
 /** True when the page is wider than the viewport (sideways scrolling). */
 export function scrollsSideways(page: Page): Promise<boolean> {
-  return page.evaluate(
-    () => document.documentElement.scrollWidth > window.innerWidth,
-  );
+  return page.evaluate<boolean>(SCROLLS_SIDEWAYS);
 }

@@ -3,7 +3,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
 import { createCanvas, loadImage } from '@napi-rs/canvas';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { startSleeve, type TestSleeve } from '../support/sleeve-server.js';
 import {
   decodeImage,
@@ -18,6 +18,12 @@ import {
   signIn,
   type GalleryPage,
 } from './browser.js';
+import {
+  IS_SAME_DOCUMENT,
+  MARK_DOCUMENT,
+  RECORD_STATES,
+  SEEN_STATES,
+} from './page-scripts.js';
 
 let server: TestSleeve;
 let browser: Browser;
@@ -36,30 +42,6 @@ after(async () => {
 });
 
 const AUDIO = path.join(SHARED_TRACKS, 'audio', 'machine-wars.mp3');
-
-/** What a test leaves on the page's window to tell a reload apart. */
-interface Marks {
-  sameDocument: boolean;
-  seenStates: string[];
-}
-
-/** Every data-state the status panel takes, recorded in the page. */
-async function recordStates(page: Page) {
-  await page.evaluate(() => {
-    const seen: string[] = [];
-    (window as unknown as Marks).seenStates = seen;
-    new MutationObserver(() => {
-      const state = document
-        .querySelector('.status')
-        ?.getAttribute('data-state');
-      if (state && seen.at(-1) !== state) seen.push(state);
-    }).observe(document.body, {
-      subtree: true,
-      childList: true,
-      attributes: true,
-    });
-  });
-}
 
 test(
   'add music with audio, ask for a cover, and watch it finish without reload',
@@ -89,25 +71,18 @@ test(
     );
 
     // A reload would wipe this marker and the recorded states.
-    await page.evaluate(
-      () => ((window as unknown as Marks).sameDocument = true),
-    );
-    await recordStates(page);
+    await page.evaluate(MARK_DOCUMENT);
+    await page.evaluate(RECORD_STATES);
     await page.getByRole('button', { name: 'Make cover' }).click();
     await page
       .locator('.status[data-state="done"]')
       .waitFor({ timeout: 60_000 });
 
-    const seen = await page.evaluate(
-      () => (window as unknown as Marks).seenStates,
-    );
+    const seen = await page.evaluate<string[]>(SEEN_STATES);
     const busyFrom = seen.indexOf('busy');
     assert.ok(busyFrom >= 0, `states seen: ${seen.join(', ')}`);
     assert.deepEqual(seen.slice(busyFrom), ['busy', 'done']);
-    assert.equal(
-      await page.evaluate(() => (window as unknown as Marks).sameDocument),
-      true,
-    );
+    assert.equal(await page.evaluate<boolean>(IS_SAME_DOCUMENT), true);
     await page.locator('[data-live]', { hasText: 'Cover ready' }).waitFor();
     assert.deepEqual(tab.errors, []);
   },
@@ -135,9 +110,7 @@ test(
         (await image.getAttribute('alt')) ?? '',
         /Cover art for “Machine Wars”/,
       );
-      const width = await image.evaluate(
-        (img: HTMLImageElement) => img.getBoundingClientRect().width,
-      );
+      const width = (await image.boundingBox())?.width ?? 0;
       assert.ok(width >= 400, `a large cover, ${width} px wide (${style})`);
     }
 

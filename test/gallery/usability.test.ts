@@ -11,6 +11,12 @@ import {
   scrollsSideways,
   signIn,
 } from './browser.js';
+import {
+  ADD_FAINT_TEXT,
+  FOCUSED,
+  STORED_KEYS,
+  UNLABELLED_CONTROLS,
+} from './page-scripts.js';
 import { seedTrackWithCover } from './seed.js';
 
 let server: TestSleeve;
@@ -43,7 +49,7 @@ test('a wrong key shows the server’s own words and keeps no key', async () => 
   await alert.filter({ hasText: expected }).waitFor();
   assert.equal((await alert.textContent())?.trim(), expected);
   assert.ok(!page.url().includes(wrong), 'the key is never in the URL');
-  assert.equal(await page.evaluate(() => sessionStorage.length), 0);
+  assert.equal(await page.evaluate<number>(STORED_KEYS), 0);
   assert.deepEqual(errors, []);
   await context.close();
 });
@@ -75,10 +81,8 @@ test(
     await page.locator('.stats').waitFor();
     await saveScreenshot(page, 'phone-detail');
     assert.equal(await scrollsSideways(page), false, 'detail');
-    const width = await page
-      .locator('.covers img.cover-art')
-      .first()
-      .evaluate((img) => img.getBoundingClientRect().width);
+    const cover = page.locator('.covers img.cover-art').first();
+    const width = (await cover.boundingBox())?.width ?? 0;
     assert.ok(width >= 300, `the cover fills the phone's width (${width} px)`);
 
     await page.goto(`${server.url}/#/new`);
@@ -97,18 +101,7 @@ async function tabThrough(page: Page, presses: number) {
   for (let i = 0; i < presses; i += 1) {
     await page.keyboard.press('Tab');
     reached.push(
-      await page.evaluate(() => {
-        const element = document.activeElement as HTMLElement;
-        const style = getComputedStyle(element);
-        const name = (
-          element.getAttribute('aria-label') ||
-          element.textContent ||
-          element.tagName
-        )
-          .trim()
-          .replace(/\s+/g, ' ');
-        return { name, outline: `${style.outlineStyle} ${style.outlineWidth}` };
-      }),
+      await page.evaluate<{ name: string; outline: string }>(FOCUSED),
     );
   }
   return reached;
@@ -169,15 +162,7 @@ test('every control has a label and every cover has alt text', async () => {
   await signIn(page, server.url, key);
   await page.goto(`${server.url}/#/new`);
   await page.getByLabel('Title').waitFor();
-  const unlabelled = await page.evaluate(() =>
-    [...document.querySelectorAll('input, textarea, select')]
-      .filter(
-        (control) =>
-          (control as HTMLInputElement).labels?.length === 0 &&
-          !control.getAttribute('aria-label'),
-      )
-      .map((control) => control.outerHTML),
-  );
+  const unlabelled = await page.evaluate<string[]>(UNLABELLED_CONTROLS);
   assert.deepEqual(unlabelled, []);
 
   await page.goto(`${server.url}/#/music/${musicId}`);
@@ -225,12 +210,7 @@ test(
     assert.deepEqual(await lowContrastText(page), [], 'docs');
 
     // The probe itself notices grey on near-black.
-    await page.evaluate(() => {
-      const faint = document.createElement('p');
-      faint.textContent = 'barely there';
-      faint.style.color = '#3a3d44';
-      document.querySelector('main')?.append(faint);
-    });
+    await page.evaluate(ADD_FAINT_TEXT);
     assert.deepEqual(
       (await lowContrastText(page)).map((f) => f.split(' ').slice(1).join(' ')),
       ['"barely there"'],
