@@ -105,7 +105,7 @@ export function openPgBossQueue(
   return PgBossJobQueue.open({
     connectionString: config.databaseUrl,
     schema: config.queue.schema,
-    expireInSeconds: config.queue.jobExpirySec,
+    leaseSeconds: config.queue.leaseSec,
     logger,
   });
 }

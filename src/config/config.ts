@@ -40,10 +40,11 @@ const scaleOutEnv = {
   /** Postgres only: schema pg-boss keeps its jobs in. Default sleeve_boss. */
   SLEEVE_QUEUE_SCHEMA: pgName.default('sleeve_boss'),
   /**
-   * Postgres only: seconds a job may run before it counts as abandoned
-   * (its worker died) and runs again elsewhere. Default 300.
+   * Postgres only: seconds a running job stays reserved for its worker,
+   * which renews it while the job runs; the job of a killed worker runs
+   * again elsewhere this long after its last renewal. Default 30.
    */
-  SLEEVE_JOB_EXPIRY_SEC: z.coerce.number().int().min(2).max(3600).default(300),
+  SLEEVE_JOB_LEASE_SEC: z.coerce.number().int().min(2).max(3600).default(30),
   /**
    * redis:// or rediss:// URL of the rate-limit state shared by every API
    * process. Default '' (in memory, per process).
@@ -182,8 +183,8 @@ export interface SleeveConfig {
 export interface QueueSettings {
   /** Postgres schema of pg-boss. */
   schema: string;
-  /** Seconds before an active job whose worker went silent runs again. */
-  jobExpirySec: number;
+  /** Seconds a running job stays reserved without its worker renewing it. */
+  leaseSec: number;
 }
 
 export interface RedisSettings {
@@ -269,7 +270,7 @@ function toScaleOutConfig(e: SleeveEnv) {
     databaseSchema: e.SLEEVE_DATABASE_SCHEMA,
     queue: {
       schema: e.SLEEVE_QUEUE_SCHEMA,
-      jobExpirySec: e.SLEEVE_JOB_EXPIRY_SEC,
+      leaseSec: e.SLEEVE_JOB_LEASE_SEC,
     },
     redis: e.SLEEVE_REDIS_URL
       ? { url: e.SLEEVE_REDIS_URL, keyPrefix: e.SLEEVE_REDIS_PREFIX }

@@ -18,12 +18,12 @@ export interface PgBossJobQueueOptions {
   schema: string;
   logger: Logger;
   /**
-   * Seconds a job may stay active before it counts as abandoned (its
-   * worker was killed) and runs again on another worker. Must exceed the
-   * longest render; a job still running past it may run twice, which every
-   * handler tolerates (jobs are at least once).
+   * Seconds a running job is reserved for its worker. The worker renews it
+   * every third of that while the job runs, so a slow job keeps it; once
+   * renewals stop (the worker was killed) the job expires and runs again
+   * on another worker.
    */
-  expireInSeconds: number;
+  leaseSeconds: number;
   /** How often idle consumers ask for due jobs, in ms. Default 500. */
   pollMs?: number;
   /** Connections of this queue's own pool. Default 4. */
@@ -60,13 +60,17 @@ const QUEUES: QueueName[] = ['render-cover', 'deliver-callback'];
  * - RetryLaterError: the job is completed and a fresh one sent with
  *   `startAfter`, in one transaction, carrying the attempts spent so far,
  *   so the wait uses up no attempt;
- * - a killed worker: its job expires after `expireInSeconds` and pg-boss's
- *   maintenance (one process per interval, cluster-wide) puts it back.
+ * - a killed worker: its lease is renewed no more, the job expires and
+ *   pg-boss's maintenance (one process per interval, cluster-wide) puts it
+ *   back, to run on another worker.
  */
 export class PgBossJobQueue implements JobQueue {
   private readonly consumers: Consumer[] = [];
   private readonly inFlight = new Set<Promise<void>>();
+  /** Jobs running in this process, by id: the leases to renew. */
+  private readonly running = new Map<string, QueueName>();
   private timer: NodeJS.Timeout | undefined;
+  private renewal: NodeJS.Timeout | undefined;
   private started = false;
   private stopping: Promise<void> | undefined;
 
@@ -106,6 +110,9 @@ export class PgBossJobQueue implements JobQueue {
     this.started = true;
     this.timer = setInterval(() => this.pump(), this.options.pollMs ?? 500);
     this.timer.unref();
+    const renewMs = (this.options.leaseSeconds * 1000) / 3;
+    this.renewal ??= setInterval(() => void this.renewLeases(), renewMs);
+    this.renewal.unref();
     this.pump();
   }
 
@@ -163,7 +170,7 @@ export class PgBossJobQueue implements JobQueue {
       retryLimit: Math.max(0, retryLimit),
       retryDelay: 1,
       retryBackoff: true,
-      expireInSeconds: this.options.expireInSeconds,
+      expireInSeconds: this.options.leaseSeconds,
       ...(options.singletonKey && { singletonKey: options.singletonKey }),
       // pg-boss reads a bare number as seconds; fractions are kept.
       ...(options.startAfterMs && { startAfter: options.startAfterMs / 1000 }),
@@ -202,8 +209,10 @@ export class PgBossJobQueue implements JobQueue {
 
   private track(consumer: Consumer, job: BossJob): void {
     consumer.running += 1;
+    this.running.set(job.id, consumer.queue);
     const run = this.execute(consumer, job).finally(() => {
       consumer.running -= 1;
+      this.running.delete(job.id);
       this.fill(consumer);
     });
     this.hold(run);
@@ -218,6 +227,29 @@ export class PgBossJobQueue implements JobQueue {
 
   private async drain(): Promise<void> {
     while (this.inFlight.size > 0) await Promise.allSettled(this.inFlight);
+    clearInterval(this.renewal);
+  }
+
+  /**
+   * pg-boss expires a job at started_on + expire_in and has no heartbeat
+   * of its own; moving started_on forward is that heartbeat.
+   */
+  private async renewLeases(): Promise<void> {
+    for (const queue of QUEUES) {
+      const ids = [...this.running].flatMap(([id, q]) =>
+        q === queue ? [id] : [],
+      );
+      if (ids.length === 0) continue;
+      await this.pool
+        .query(
+          `UPDATE ${this.options.schema}.job SET started_on = now()
+            WHERE name = $1 AND id = ANY($2::uuid[]) AND state = 'active'`,
+          [queue, ids],
+        )
+        .catch((error: unknown) =>
+          this.options.logger.warn({ err: error, queue }, 'lease not renewed'),
+        );
+    }
   }
 
   private async execute(consumer: Consumer, job: BossJob): Promise<void> {
@@ -321,11 +353,11 @@ function bossConfig(
     db: { executeSql: (text, values) => pool.query(text, values) },
     schema: options.schema,
     // Expiry is found by maintenance, so it runs often enough that an
-    // abandoned job waits at most a fifth of its expiry more.
+    // abandoned job waits at most a fifth of its lease more.
     supervise: true,
     maintenanceIntervalSeconds: Math.min(
       60,
-      Math.max(1, Math.floor(options.expireInSeconds / 5)),
+      Math.max(1, Math.floor(options.leaseSeconds / 5)),
     ),
     schedule: false,
     archiveCompletedAfterSeconds: 3600,
