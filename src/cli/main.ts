@@ -9,15 +9,13 @@ import {
 import { ConfigError } from '../config/config.js';
 import { SleeveError } from '../errors.js';
 import { registerCover, registerMusic } from './commands/client-commands.js';
-import {
-  registerKeys,
-  registerMaintenance,
-  UsageError,
-} from './commands/keys.js';
+import { registerKeys, registerMaintenance } from './commands/keys.js';
+import { UsageError } from './flags.js';
 import { registerServe } from './commands/serve.js';
 import { registerRender } from './commands/render.js';
 import { registerDemo } from './commands/demo.js';
 import { registerContactSheet } from './commands/contact-sheet.js';
+import { registerMigrate } from './commands/migrate.js';
 import { EXIT } from './output.js';
 
 const program = new Command('sleeve')
@@ -34,6 +32,7 @@ registerCover(program);
 registerRender(program);
 registerDemo(program);
 registerContactSheet(program);
+registerMigrate(program);
 
 try {
   await program.parseAsync(process.argv);

@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { Command } from 'commander';
 import { SleeveClient } from '../../client/index.js';
 import { createOutput } from '../output.js';
-import { UsageError } from './keys.js';
+import { UsageError, wholeNumber, positiveNumber } from '../flags.js';
 
 interface ClientFlags {
   url?: string;
@@ -122,7 +122,11 @@ export function registerCover(program: Command): void {
       const created = await client.createCover({
         taskId: musicTaskId,
         ...(typeof callBackUrl === 'string' && { callBackUrl }),
-        variation: Number(flags['variation'] ?? 0),
+        variation: wholeNumber(
+          '--variation',
+          String(flags['variation'] ?? '0'),
+          { min: 0 },
+        ),
       });
       const outDir =
         typeof flags['out'] === 'string' ? flags['out'] : undefined;
@@ -132,8 +136,8 @@ export function registerCover(program: Command): void {
       }
       out.info(`Cover task ${created.taskId}; waiting…`);
       const done = await client.waitForCover(created.taskId, {
-        pollIntervalMs: Number(flags['poll']) * 1000,
-        timeoutMs: Number(flags['timeout']) * 1000,
+        pollIntervalMs: positiveNumber('--poll', String(flags['poll'])) * 1000,
+        timeoutMs: positiveNumber('--timeout', String(flags['timeout'])) * 1000,
       });
       const files = outDir
         ? await saveImages(done.response.images, outDir, created.taskId)

@@ -11,7 +11,7 @@ import {
   SAMPLES_DIR,
   type FolderTrack,
 } from '../track-folder.js';
-import { UsageError } from './keys.js';
+import { wholeNumber } from '../flags.js';
 
 interface SheetFlags {
   tracks?: string;
@@ -40,14 +40,8 @@ export function registerContactSheet(program: Command): void {
       '\nExamples:\n  sleeve contact-sheet --tracks ../shared/tracks --out range.png',
     )
     .action(async (flags: SheetFlags) => {
-      const cell = Number(flags.cell);
-      const variation = Number(flags.variation);
-      if (!Number.isInteger(cell) || cell < 64 || cell > 1024) {
-        throw new UsageError('--cell must be a whole number from 64 to 1024');
-      }
-      if (!Number.isInteger(variation) || variation < 0) {
-        throw new UsageError('--variation must be a whole number of 0 or more');
-      }
+      const cell = wholeNumber('--cell', flags.cell, { min: 64, max: 1024 });
+      const variation = wholeNumber('--variation', flags.variation, { min: 0 });
       const out = createOutput(flags.json === true);
       const tracks = await readTrackFolder(flags.tracks ?? SAMPLES_DIR);
       const pool = new RenderPool(2);

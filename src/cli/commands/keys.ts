@@ -6,6 +6,7 @@ import { describeKey } from '../../http/routes/admin-routes.js';
 import { openDatabase } from '../../storage/database.js';
 import { createStores, type Stores } from '../../storage/stores.js';
 import { systemClock } from '../../util/clock.js';
+import { UsageError } from '../flags.js';
 import { createOutput, type Output } from '../output.js';
 
 interface Admin {
@@ -150,11 +151,6 @@ export function registerMaintenance(program: Command): void {
         );
       }),
     );
-}
-
-/** A mistake in the command line (exit code 2). */
-export class UsageError extends Error {
-  override name = 'UsageError';
 }
 
 function parseAmount(text: string, allowNegative = false): number {

@@ -6,7 +6,7 @@ import { chooseStyles, STYLES } from '../../engine/index.js';
 import { RenderPool } from '../../engine/render-pool.js';
 import type { CoverInput, ImageFormat } from '../../engine/types.js';
 import { createOutput } from '../output.js';
-import { UsageError } from './keys.js';
+import { UsageError, wholeNumber } from '../flags.js';
 
 interface RenderFlags {
   title: string;
@@ -96,17 +96,11 @@ export function registerRender(program: Command): void {
 }
 
 function parseRenderOptions(flags: RenderFlags) {
-  const size = Number(flags.size);
-  if (!Number.isInteger(size) || size < 64 || size > 3000) {
-    throw new UsageError('--size must be a whole number from 64 to 3000');
-  }
+  const size = wholeNumber('--size', flags.size, { min: 64, max: 3000 });
   if (!['png', 'jpeg', 'webp'].includes(flags.format)) {
     throw new UsageError('--format must be png, jpeg or webp');
   }
-  const variation = Number(flags.variation);
-  if (!Number.isInteger(variation) || variation < 0) {
-    throw new UsageError('--variation must be a whole number of 0 or more');
-  }
+  const variation = wholeNumber('--variation', flags.variation, { min: 0 });
   return { size, format: flags.format as ImageFormat, variation };
 }
 

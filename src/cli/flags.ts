@@ -1,0 +1,34 @@
+/** A mistake in the command line (exit code 2). */
+export class UsageError extends Error {
+  override name = 'UsageError';
+}
+
+/** A flag's text as a whole number within bounds, or a UsageError. */
+export function wholeNumber(
+  flag: string,
+  text: string,
+  bounds: { min: number; max?: number },
+): number {
+  const value = Number(text);
+  const { min, max } = bounds;
+  if (
+    text.trim() === '' ||
+    !Number.isInteger(value) ||
+    value < min ||
+    (max !== undefined && value > max)
+  ) {
+    const range =
+      max === undefined ? `of ${min} or more` : `from ${min} to ${max}`;
+    throw new UsageError(`${flag} must be a whole number ${range}`);
+  }
+  return value;
+}
+
+/** A flag's text as a positive number (fractions allowed). */
+export function positiveNumber(flag: string, text: string): number {
+  const value = Number(text);
+  if (text.trim() === '' || !Number.isFinite(value) || value <= 0) {
+    throw new UsageError(`${flag} must be a number above 0`);
+  }
+  return value;
+}
