@@ -119,14 +119,16 @@ export function registerCover(program: Command): void {
       const client = clientFrom(flags);
       const out = createOutput(flags.json === true);
       const callBackUrl = flags['callback'];
+      const variation = wholeNumber('--variation', String(flags['variation']), {
+        min: 0,
+      });
+      const pollMs = 1000 * positiveNumber('--poll', String(flags['poll']));
+      const timeoutMs =
+        1000 * positiveNumber('--timeout', String(flags['timeout']));
       const created = await client.createCover({
         taskId: musicTaskId,
         ...(typeof callBackUrl === 'string' && { callBackUrl }),
-        variation: wholeNumber(
-          '--variation',
-          String(flags['variation'] ?? '0'),
-          { min: 0 },
-        ),
+        variation,
       });
       const outDir =
         typeof flags['out'] === 'string' ? flags['out'] : undefined;
@@ -136,8 +138,8 @@ export function registerCover(program: Command): void {
       }
       out.info(`Cover task ${created.taskId}; waiting…`);
       const done = await client.waitForCover(created.taskId, {
-        pollIntervalMs: positiveNumber('--poll', String(flags['poll'])) * 1000,
-        timeoutMs: positiveNumber('--timeout', String(flags['timeout'])) * 1000,
+        pollIntervalMs: pollMs,
+        timeoutMs,
       });
       const files = outDir
         ? await saveImages(done.response.images, outDir, created.taskId)
