@@ -162,10 +162,12 @@ export async function spawnSleeve(
   child.stdout?.on('data', (chunk) => (output += String(chunk)));
   child.stderr?.on('data', (chunk) => (output += String(chunk)));
   const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(
-      () => reject(new Error(`no start:\n${output}`)),
-      30_000,
-    );
+    // A server that never says it started is killed, or it would keep the
+    // test process alive forever.
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`no start:\n${output}`));
+    }, 30_000);
     const check = () => {
       const match = /"url":"(http:\/\/[^"]+)".*"msg":"sleeve started"/.exec(
         output,
