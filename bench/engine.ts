@@ -5,6 +5,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AudioFeatures } from '../src/audio/features.js';
 import { renderCover, STYLES, type CoverInput } from '../src/engine/index.js';
+import { RenderPool } from '../src/engine/render-pool.js';
 import { median, percentile, round } from './stats.js';
 
 export interface EngineBenchResult {
@@ -19,6 +20,10 @@ export interface EngineBenchResult {
   maxKb1024: number;
   covers3000: number;
   medianMs3000: number;
+  /** Process RSS after each round of one render thread, MB. */
+  workerRssMb: number[];
+  /** Covers per round in `workerRssMb`. */
+  coversPerRound: number;
 }
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
@@ -73,6 +78,8 @@ function timeRender(
 
 export async function benchEngine(): Promise<EngineBenchResult> {
   const inputs = sampleInputs();
+  // First, so this thread's own renders are not in the figures.
+  const workerRssMb = await workerRssByRound(inputs);
   renderCover(inputs[0] as CoverInput, { style: 'bauhaus', size: 128 });
 
   const times: number[] = [];
@@ -100,7 +107,38 @@ export async function benchEngine(): Promise<EngineBenchResult> {
     maxKb1024: round(Math.max(...sizes)),
     covers3000: large.length,
     medianMs3000: round(median(large)),
+    coversPerRound: ROUND_COVERS,
+    workerRssMb,
   };
+}
+
+const ROUND_COVERS = 36;
+
+/**
+ * Memory of one render thread over many covers: the process's RSS after
+ * each round of 1024² covers (every style, the sample tracks). A flat
+ * series after the first round or two means nothing accumulates per cover.
+ */
+async function workerRssByRound(
+  inputs: CoverInput[],
+  rounds = 8,
+): Promise<number[]> {
+  const pool = new RenderPool(1);
+  const figures: number[] = [];
+  try {
+    for (let r = 0; r < rounds; r++) {
+      for (let i = 0; i < ROUND_COVERS; i++) {
+        const input = inputs[i % inputs.length] as CoverInput;
+        const style = STYLES[i % STYLES.length]?.id ?? 'mono';
+        const options = { size: 1024, format: 'png' as const, variation: r };
+        await pool.renderStyle(input, style, options);
+      }
+      figures.push(Math.round(process.memoryUsage().rss / (1024 * 1024)));
+    }
+  } finally {
+    await pool.close();
+  }
+  return figures;
 }
 
 if (

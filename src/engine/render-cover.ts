@@ -1,9 +1,9 @@
-import { createCanvas } from '@napi-rs/canvas';
 import { buildPalette } from './color/palette.js';
 import { encodeCanvas } from './encode-image.js';
 import { ensureFontsRegistered } from './fonts/register-fonts.js';
 import { createRandom, hashString } from './random.js';
 import { readTrack } from './reading/read-track.js';
+import { borrowCanvas } from './reusable-canvas.js';
 import { validateRenderOptions } from './render-options.js';
 import { findStyle } from './styles/registry.js';
 import { setTexts } from './typography/set-text.js';
@@ -37,8 +37,7 @@ export function renderCoverWithLayout(
   const style = findStyle(valid.style);
   ensureFontsRegistered();
 
-  const canvas = createCanvas(valid.size, valid.size);
-  const ctx = canvas.getContext('2d');
+  const { canvas, ctx } = borrowCanvas('cover', valid.size, valid.size);
   ctx.scale(valid.size / 1000, valid.size / 1000);
   const reading = readTrack(input);
   const rng = createRandom(

@@ -15,9 +15,9 @@ function fontsRoot(): string {
 }
 
 /**
- * Registers every shipped face with Skia once per process and remembers the
- * code points of each family (the union over its weights). Safe to call
- * from every render; only the first call does work.
+ * Registers every shipped face with Skia once per process and remembers,
+ * once per thread, the code points of each family (read from its first
+ * cut). Safe to call from every render; only the first call does work.
  */
 export function ensureFontsRegistered(): void {
   if (registered) return;
@@ -26,10 +26,18 @@ export function ensureFontsRegistered(): void {
   registered = true;
 }
 
+/**
+ * Skia's font collection is one per process, shared by every worker
+ * thread, and registering an alias again adds a second copy of the face
+ * rather than replacing it; so a face another thread already registered
+ * is only read for its coverage.
+ */
 function registerFile(root: string, file: FontFile): void {
   const path = join(root, file.path);
-  const key = GlobalFonts.registerFromPath(path, file.face);
-  if (!key) throw new Error(`could not register font ${file.path}`);
+  if (!GlobalFonts.has(file.face)) {
+    const key = GlobalFonts.registerFromPath(path, file.face);
+    if (!key) throw new Error(`could not register font ${file.path}`);
+  }
   if (!coverage.has(file.family)) {
     coverage.set(file.family, readCmapRanges(readFileSync(path)));
   }

@@ -1,7 +1,8 @@
-import { createCanvas, type SKRSContext2D } from '@napi-rs/canvas';
+import type { SKRSContext2D } from '@napi-rs/canvas';
 import { oklchHex } from '../color/color.js';
 import { fillCircle, fillGlow, fillGround } from '../draw/shapes.js';
 import { sampleAt } from '../reading/resample.js';
+import { borrowCanvas } from '../reusable-canvas.js';
 import {
   displayFaces,
   faceOf,
@@ -85,8 +86,7 @@ function paintGlowLayer(
   ground: string,
   dark: boolean,
 ): void {
-  const layer = createCanvas(LAYER, LAYER);
-  const lctx = layer.getContext('2d');
+  const { canvas: layer, ctx: lctx } = borrowCanvas('aura-glow', LAYER, LAYER);
   lctx.scale(LAYER / 1000, LAYER / 1000);
   fillGround(lctx, ground);
   lctx.globalCompositeOperation = dark ? 'screen' : 'multiply';
