@@ -70,7 +70,7 @@ describe('SLEEVE_RETENTION_DAYS=2', () => {
     for (const url of images) {
       const gone = await fetch(url);
       assert.equal(gone.status, 410);
-      const body = await gone.json();
+      const body = (await gone.json()) as { code: number; msg: string };
       assert.equal(body.code, 410);
       assert.match(body.msg, /expired/);
     }
