@@ -7,6 +7,7 @@ import {
   Migrator,
   PostgresDialect,
   SqliteDialect,
+  sql,
   type MigrationProvider,
 } from 'kysely';
 import { MIGRATIONS } from './migrations.js';
@@ -103,8 +104,28 @@ const provider: MigrationProvider = {
 };
 
 export async function migrateToLatest(database: Database): Promise<string[]> {
-  const migrator = new Migrator({ db: database.kysely, provider });
+  const migrator = new Migrator({
+    db: database.kysely,
+    provider,
+    ...(database.dialect === 'postgres' && {
+      migrationTableSchema: await currentSchema(database),
+    }),
+  });
   const { error, results } = await migrator.migrateToLatest();
   if (error) throw error;
   return (results ?? []).map((r) => r.migrationName);
+}
+
+/**
+ * Kysely looks for its migration tables in every schema of a Postgres
+ * database unless told which one; another schema's tables (a second
+ * deployment, a test) would then be taken for ours.
+ */
+async function currentSchema(database: Database): Promise<string> {
+  const { rows } = await sql<{
+    name: string;
+  }>`SELECT current_schema() AS name`.execute(database.kysely);
+  const name = rows[0]?.name;
+  if (!name) throw new Error('Postgres: no schema on the search_path');
+  return name;
 }

@@ -94,3 +94,18 @@ test('both record every migration as applied', async () => {
   assert.deepEqual((await applied(sqlite)).sort(), all);
   assert.deepEqual((await applied(postgres)).sort(), all);
 });
+
+test('a fresh schema migrates beside another Sleeve schema', async () => {
+  // `postgres` above already holds Kysely's migration tables.
+  const second = await createTestSchema('second');
+  try {
+    const database = await openDatabase(TEST_DATABASE_URL, {
+      schema: second.name,
+    });
+    const shape = await introspect(database);
+    await database.close();
+    assert.deepEqual(shape, shapes.postgres);
+  } finally {
+    await second.drop();
+  }
+});
