@@ -9,6 +9,7 @@ import { readGenres } from './read-genre.js';
 import { readMood, type Mood } from './read-mood.js';
 import { readMotifs } from './read-motifs.js';
 import { detectScripts, type Script } from './scripts.js';
+import { readFacts, type TrackFacts } from './track-facts.js';
 import type { TrackFeatures } from './track-features.js';
 
 /** The engine's reading of a track: everything the styles paint from. */
@@ -20,7 +21,13 @@ export interface TrackReading {
   motifs: Motif[];
   /** Scripts of the title and artist. */
   scripts: Script[];
+  /**
+   * The figures the styles draw from: measured, or stand-ins for a track
+   * without audio. Never printed; print `facts`.
+   */
   features: TrackFeatures;
+  /** What the cover may print besides title and artist. */
+  facts: TrackFacts;
   palette: Palette;
   /** Seed for every seeded choice: the track's identity. */
   seed: number;
@@ -47,6 +54,7 @@ export function readTrack(input: CoverInput): TrackReading {
     motifs: readMotifs(input.title, input.lyrics, input.tags),
     scripts: detectScripts(`${input.title} ${input.artist}`),
     features,
+    facts: readFacts(input),
     palette: buildPalette(features, mood, rng.fork('palette')),
     seed,
   };

@@ -14,7 +14,8 @@ import { sampleAt } from '../reading/resample.js';
 import { faceOf, monoFaces } from '../typography/genre-faces.js';
 import type { TextSpec } from '../typography/text-spec.js';
 import type { CoverStyle, Scene } from './style.js';
-import { figuresCaption, textSpec } from './text-specs.js';
+import { textSpec } from './text-specs.js';
+import { factsCaption } from '../reading/track-facts.js';
 
 interface Cell {
   x: number;
@@ -282,7 +283,6 @@ function bauhausText(
     w: 880,
     h: bottom - top - (hasArtist ? 70 : 45),
   };
-  const f = reading.features;
   return [
     textSpec('title', input.title, titleBox, faces, {
       valign: onTop ? 'bottom' : 'top',
@@ -306,7 +306,7 @@ function bauhausText(
     ),
     textSpec(
       'label',
-      figuresCaption(f.bpm, f.key, f.mode),
+      factsCaption(reading.facts),
       { x: 640, y: bottom - 40, w: 300, h: 36 },
       monoFaces(),
       {

@@ -4,7 +4,8 @@ import { fillCircle, fillGround, fillRect } from '../draw/shapes.js';
 import { faceOf, isSerifGenre, monoFaces } from '../typography/genre-faces.js';
 import type { TextSpec } from '../typography/text-spec.js';
 import type { CoverStyle, Scene } from './style.js';
-import { figuresCaption, textSpec } from './text-specs.js';
+import { textSpec } from './text-specs.js';
+import { factsCaption } from '../reading/track-facts.js';
 
 const FIT: Record<string, number> = {
   classical: 0.9,
@@ -131,7 +132,6 @@ function monoText(
     ? [faceOf('Cormorant', 500), faceOf('Playfair', 400, true)]
     : [faceOf('Inter', 300), faceOf('Grotesk', 500)];
   const plate = { kind: 'box' as const, colors: [ground], padding: 0.2 };
-  const f = reading.features;
   const titleTop = 740;
   return [
     textSpec(
@@ -162,7 +162,7 @@ function monoText(
     ),
     textSpec(
       'label',
-      figuresCaption(f.bpm, f.key, f.mode),
+      factsCaption(reading.facts),
       { x: 90, y: 80, w: 400, h: 26 },
       monoFaces(),
       {

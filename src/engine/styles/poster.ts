@@ -10,6 +10,7 @@ import {
 import type { TextSpec } from '../typography/text-spec.js';
 import type { CoverStyle, Scene } from './style.js';
 import { textSpec } from './text-specs.js';
+import { factLines } from '../reading/track-facts.js';
 
 const FIT: Record<string, number> = {
   punk: 0.92,
@@ -120,7 +121,7 @@ function posterText(
 ): TextSpec[] {
   const { input, reading } = scene;
   const serif = isSerifGenre(reading.genre);
-  const f = reading.features;
+  const facts = factLines(reading.facts, 2);
   const onField = {
     kind: 'box' as const,
     colors: [colors.field],
@@ -166,14 +167,14 @@ function posterText(
     ),
     textSpec(
       'label',
-      `${Math.round(f.bpm)} BPM`,
+      facts[0] ?? '',
       { x: 640, y: split + 40, w: 300, h: 40 },
       monoFaces(700),
       small,
     ),
     textSpec(
       'label',
-      `${f.key} ${f.mode.toUpperCase()}`,
+      facts[1] ?? '',
       { x: 640, y: split + 90, w: 300, h: 40 },
       monoFaces(700),
       small,

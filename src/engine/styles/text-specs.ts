@@ -23,15 +23,3 @@ export function textSpec(
     ...rest,
   };
 }
-
-/** A one-line caption of the track's figures, e.g. "128 BPM · A MINOR". */
-export function figuresCaption(
-  bpm: number,
-  key: string,
-  mode: string,
-  separator = ' · ',
-): string {
-  return [`${Math.round(bpm)} BPM`, `${key} ${mode.toUpperCase()}`].join(
-    separator,
-  );
-}

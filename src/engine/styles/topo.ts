@@ -7,7 +7,8 @@ import { sampleAt } from '../reading/resample.js';
 import { displayFaces, faceOf, monoFaces } from '../typography/genre-faces.js';
 import type { TextSpec } from '../typography/text-spec.js';
 import type { CoverStyle, Scene } from './style.js';
-import { figuresCaption, textSpec } from './text-specs.js';
+import { textSpec } from './text-specs.js';
+import { factsCaption } from '../reading/track-facts.js';
 
 const FIT: Record<string, number> = {
   ambient: 0.7,
@@ -215,7 +216,7 @@ function topoText(
     ),
     textSpec(
       'label',
-      figuresCaption(f.bpm, f.key, f.mode),
+      factsCaption(reading.facts),
       {
         x: box.x + 28 + 8 * Math.min(50, 3000 / f.bpm) + 16,
         y: box.y + box.h - 44,

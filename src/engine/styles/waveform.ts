@@ -6,7 +6,8 @@ import type { TrackReading } from '../reading/read-track.js';
 import { faceOf, monoFaces } from '../typography/genre-faces.js';
 import type { TextSpec } from '../typography/text-spec.js';
 import type { CoverStyle, Scene } from './style.js';
-import { figuresCaption, textSpec } from './text-specs.js';
+import { textSpec } from './text-specs.js';
+import { factsCaption } from '../reading/track-facts.js';
 
 const FIT: Record<string, number> = {
   electronic: 0.9,
@@ -143,24 +144,18 @@ function drawSpectrum(
   });
 }
 
-function durationLabel(reading: TrackReading): string {
-  const seconds = reading.features.durationSec;
-  if (seconds === null) return reading.genre.toUpperCase();
-  const m = Math.floor(seconds / 60);
-  const s = Math.round(seconds % 60);
-  return `${m}:${String(s).padStart(2, '0')}`;
-}
-
 function waveformText(scene: Scene, ground: string, ring: boolean): TextSpec[] {
   const { input, reading } = scene;
-  const f = reading.features;
   const ink = oklchHex(0.96, 0.01, reading.palette.hue);
   const plate = { kind: 'box' as const, colors: [ground], padding: 0.2 };
   const faces = [faceOf('Grotesk', 700), faceOf('Inter', 800)];
   const titleBox = ring
     ? { x: 60, y: 64, w: 880, h: 120 }
     : { x: 60, y: 70, w: 700, h: 170 };
-  const meta = `${figuresCaption(f.bpm, f.key, f.mode)} · ${durationLabel(reading)}`;
+  const facts = reading.facts;
+  const meta = [factsCaption(facts), facts.duration]
+    .filter((part) => part)
+    .join(' · ');
   return [
     textSpec('title', input.title, titleBox, faces, {
       align: ring ? 'center' : 'left',

@@ -33,10 +33,19 @@ function audioFixtures(): Record<string, AudioFeatures> {
   >;
 }
 
+/** The sample tracks the CLI ships (their audio is three shared ones). */
+export const SAMPLE_TRACKS = path.resolve(REPO_ROOT, 'samples/tracks.json');
+
 export function sharedTracks(): CoverInput[] {
-  const entries = JSON.parse(
-    readFileSync(SHARED_TRACKS, 'utf8'),
-  ) as TrackEntry[];
+  return tracksFrom(SHARED_TRACKS);
+}
+
+export function sampleTracks(): CoverInput[] {
+  return tracksFrom(SAMPLE_TRACKS);
+}
+
+function tracksFrom(file: string): CoverInput[] {
+  const entries = JSON.parse(readFileSync(file, 'utf8')) as TrackEntry[];
   const audio = audioFixtures();
   return entries.map((entry) => ({
     title: entry.title,
@@ -48,7 +57,8 @@ export function sharedTracks(): CoverInput[] {
 }
 
 export function trackTitled(title: string): CoverInput {
-  const track = sharedTracks().find((t) => t.title === title);
+  const all = [...sharedTracks(), ...sampleTracks()];
+  const track = all.find((t) => t.title === title);
   if (!track) throw new Error(`no shared track titled ${title}`);
   return track;
 }
