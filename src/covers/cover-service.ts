@@ -133,9 +133,14 @@ export class CoverService {
 
   private parseCallback(value: unknown): string | null {
     if (value === undefined || value === null || value === '') return null;
+    if (typeof value !== 'string') {
+      throw invalid('callBackUrl must be a string.');
+    }
     try {
       const allowPrivate = this.deps.allowPrivateCallbacks;
-      return parseCallbackUrl(value, { allowPrivate }).href;
+      parseCallbackUrl(value, { allowPrivate });
+      // Kept as given: record-info echoes it, and it parses the same later.
+      return value;
     } catch (error) {
       if (error instanceof CallbackUrlError) {
         throw invalid(`callBackUrl is not usable: ${error.message}`);
