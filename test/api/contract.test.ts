@@ -145,7 +145,7 @@ describe('SLEEVE_HTTP_STATUS_MIRROR=1', () => {
   before(
     async () =>
       (server = await startSleeve({
-        ...FAST_POLLS,
+        SLEEVE_RATE_POLL: '1/60s',
         SLEEVE_HTTP_STATUS_MIRROR: '1',
         SLEEVE_COVER_COST: '1',
       })),
@@ -171,6 +171,28 @@ describe('SLEEVE_HTTP_STATUS_MIRROR=1', () => {
       assert.equal(answer.status, code, JSON.stringify(answer.body));
       assertEnvelope(answer, code);
     }
+  });
+
+  test('mirrors 429 and 455 too, with Retry-After', async () => {
+    const music = await importRecord(server, server.adminKey);
+    const cover = (await requestCover(server, server.adminKey, music)).body.data
+      .taskId;
+    await coverInfo(server, server.adminKey, cover);
+    const limited = await coverInfo(server, server.adminKey, cover);
+    assert.equal(limited.status, 429);
+    assertEnvelope(limited, 429);
+    assert.match(String(limited.headers.get('retry-after')), /^\d+$/);
+
+    await server.api('POST', '/api/v1/sleeve/admin/maintenance', {
+      enabled: true,
+    });
+    const closed = await requestCover(server, server.adminKey, music);
+    assert.equal(closed.status, 455);
+    assertEnvelope(closed, 455);
+    assert.match(String(closed.headers.get('retry-after')), /^\d+$/);
+    await server.api('POST', '/api/v1/sleeve/admin/maintenance', {
+      enabled: false,
+    });
   });
 });
 
@@ -419,6 +441,58 @@ describe('requests and lookups', () => {
     // None of them made a task: the parent can still be asked.
     const ok = await requestCover(server, server.adminKey, music);
     assertEnvelope(ok, 200);
+  });
+
+  test('callbackUrl in record-info is the URL exactly as given', async () => {
+    const origin = new URL(receiver.url).origin;
+    const given = [origin, `${origin.toUpperCase()}/callback?b=2&a=1`];
+    for (const callBackUrl of given) {
+      const music = await importRecord(server, server.adminKey);
+      const created = await requestCover(
+        server,
+        server.adminKey,
+        music,
+        callBackUrl,
+      );
+      assertEnvelope(created, 200);
+      const info = await coverInfo(
+        server,
+        server.adminKey,
+        created.body.data.taskId,
+      );
+      assert.equal(info.body.data.callbackUrl, callBackUrl);
+    }
+    const paths = await receiver.waitFor(2);
+    assert.deepEqual(paths.map((c) => c.path).sort(), [
+      '/',
+      '/callback?b=2&a=1',
+    ]);
+    receiver.received.length = 0;
+  });
+
+  test('concurrent requests for one parent make one task, charged once', async () => {
+    const key = await server.createKey(10);
+    const music = await importRecord(server, key);
+    const answers = await Promise.all(
+      Array.from({ length: 12 }, () => requestCover(server, key, music)),
+    );
+    const created = answers.filter((a) => a.body.code === 200);
+    assert.equal(created.length, 1);
+    const taskId = created[0]?.body.data.taskId;
+    for (const answer of answers.filter((a) => a.body.code !== 200)) {
+      assertBusinessError(answer, 400);
+      assert.deepEqual(answer.body.data, { taskId });
+    }
+    assert.equal(await creditsOf(server, key), 9);
+  });
+
+  test('music record-info: unknown task is data null, missing taskId is 422', async () => {
+    const unknown = await musicInfo(server, server.adminKey, newHexId());
+    assertEnvelope(unknown, 200);
+    assert.equal(unknown.body.data, null);
+    const missing = await server.api('GET', '/api/v1/generate/record-info');
+    assertBusinessError(missing, 422);
+    assert.match(missing.body.msg, /taskId/);
   });
 
   test('loopback callbacks are refused unless allowed, and nothing is sent', async () => {
