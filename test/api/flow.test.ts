@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { createHmac } from 'node:crypto';
 import { after, before, test } from 'node:test';
 import {
   closeAll,
@@ -31,6 +32,7 @@ import {
   assertSignedCallback,
   assertSuccessCallback,
   assertTaskId,
+  kieSignature,
 } from './contract-checks.js';
 
 /**
@@ -233,5 +235,39 @@ test('the audioUrl of an uploaded track is served by Sleeve with the same bytes'
     assert.equal(file.status, 200);
     assert.match(String(file.headers.get('content-type')), /^audio\//);
     assert.ok(file.bytes.equals(sharedAudio(flow.track)), flow.track.title);
+  }
+});
+
+test('with a whsec_ key the Standard Webhooks signature uses its decoded secret', async () => {
+  const secret = Buffer.from('a standard webhooks secret!!').toString('base64');
+  const webhookKey = `whsec_${secret}`;
+  const own = await startReceiver();
+  const signed = await startSleeve({ SLEEVE_WEBHOOK_KEY: webhookKey });
+  try {
+    const music = await createTrack(signed, signed.adminKey, {
+      title: 'Signed',
+      artist: '',
+      tags: 'test',
+      prompt: '',
+      instrumental: true,
+      audio: null,
+    });
+    await requestCover(signed, signed.adminKey, music, own.url);
+    const [callback] = await own.waitFor(1);
+    assert.ok(callback);
+    const headers = callback.headers;
+    const id = String(headers['webhook-id']);
+    const timestamp = String(headers['webhook-timestamp']);
+    const expected = createHmac('sha256', Buffer.from(secret, 'base64'))
+      .update(`${id}.${timestamp}.${callback.body}`)
+      .digest('base64');
+    assert.equal(headers['webhook-signature'], `v1,${expected}`);
+    // The kie signature keeps using the key as configured, whole.
+    assert.equal(
+      headers['x-webhook-signature'],
+      kieSignature(callback.json.data.taskId, timestamp, webhookKey),
+    );
+  } finally {
+    await closeAll(own, signed);
   }
 });
