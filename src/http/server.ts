@@ -140,6 +140,20 @@ async function registerOpenApi(app: FastifyInstance) {
         },
       },
       security: [{ BearerAuth: [] }],
+      tags: [
+        {
+          name: 'cover',
+          description: 'Cover tasks, as the providers have them.',
+        },
+        {
+          name: 'music',
+          description: 'Music records that covers are made for.',
+        },
+        { name: 'credits', description: "Both providers' credit endpoints." },
+        { name: 'media', description: 'Image and audio files; no key needed.' },
+        { name: 'admin', description: 'Operator endpoints; an admin key.' },
+        { name: 'operations', description: 'Health for load balancers.' },
+      ],
     },
   });
   app.get('/openapi.json', { schema: { hide: true } }, async () =>

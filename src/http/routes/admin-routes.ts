@@ -5,6 +5,14 @@ import { fromMicro, type ApiKey } from '../../storage/records.js';
 import type { HttpContext } from '../context.js';
 import { success } from '../envelope.js';
 import { requireAdmin } from '../guards.js';
+import {
+  ApiKeyView,
+  CreatedApiKey,
+  envelope,
+  KeyCredits,
+  MaintenanceState,
+  OrNull,
+} from '../schemas.js';
 
 /**
  * Credits are kept as integer micro-credits; a billion credits is 1e15 of
@@ -36,7 +44,13 @@ export function registerAdminRoutes(app: FastifyInstance, ctx: HttpContext) {
 
   app.get(
     `${base}/keys`,
-    { schema: { tags, summary: 'List API keys' } },
+    {
+      schema: {
+        tags,
+        summary: 'List API keys',
+        response: { 200: envelope(OrNull(Type.Array(ApiKeyView))) },
+      },
+    },
     async (request) => {
       await requireAdmin(ctx, request);
       return success((await ctx.accounts.list()).map(describeKey));
@@ -50,6 +64,7 @@ export function registerAdminRoutes(app: FastifyInstance, ctx: HttpContext) {
         tags,
         summary: 'Create an API key (shown once)',
         body: CreateKeyBody,
+        response: { 200: envelope(OrNull(CreatedApiKey)) },
       },
     },
     async (request) => {
@@ -66,7 +81,13 @@ export function registerAdminRoutes(app: FastifyInstance, ctx: HttpContext) {
 
   app.post<{ Params: { id: string } }>(
     `${base}/keys/:id/revoke`,
-    { schema: { tags, summary: 'Revoke an API key' } },
+    {
+      schema: {
+        tags,
+        summary: 'Revoke an API key',
+        response: { 200: envelope(Type.Null()) },
+      },
+    },
     async (request) => {
       await requireAdmin(ctx, request);
       await ctx.accounts.revoke(request.params.id);
@@ -76,7 +97,14 @@ export function registerAdminRoutes(app: FastifyInstance, ctx: HttpContext) {
 
   app.post<{ Params: { id: string }; Body: Static<typeof CreditsBody> }>(
     `${base}/keys/:id/credits`,
-    { schema: { tags, summary: 'Add credits to a key', body: CreditsBody } },
+    {
+      schema: {
+        tags,
+        summary: 'Add credits to a key',
+        body: CreditsBody,
+        response: { 200: envelope(OrNull(KeyCredits)) },
+      },
+    },
     async (request) => {
       await requireAdmin(ctx, request);
       const balance = await ctx.accounts.addCredits(
@@ -89,7 +117,13 @@ export function registerAdminRoutes(app: FastifyInstance, ctx: HttpContext) {
 
   app.get(
     `${base}/maintenance`,
-    { schema: { tags, summary: 'Maintenance state' } },
+    {
+      schema: {
+        tags,
+        summary: 'Maintenance state',
+        response: { 200: envelope(OrNull(MaintenanceState)) },
+      },
+    },
     async (request) => {
       await requireAdmin(ctx, request);
       return success({ enabled: await ctx.maintenance.isOn() });
@@ -102,7 +136,9 @@ export function registerAdminRoutes(app: FastifyInstance, ctx: HttpContext) {
       schema: {
         tags,
         summary: 'Switch maintenance mode',
+        description: 'While on, new work answers 455; reads keep working.',
         body: MaintenanceBody,
+        response: { 200: envelope(OrNull(MaintenanceState)) },
       },
     },
     async (request) => {

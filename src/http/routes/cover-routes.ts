@@ -20,6 +20,10 @@ export function registerCoverRoutes(app: FastifyInstance, ctx: HttpContext) {
       schema: {
         tags: ['cover'],
         summary: 'Start a cover task for a finished music task',
+        description:
+          'One cover per music task: a repeat answers code 400 with the ' +
+          'existing cover task id in data. The result is POSTed to ' +
+          'callBackUrl (optional here) and shown by record-info.',
         body: GenerateCoverBody,
         response: { 200: envelope(OrNull(TaskIdData)) },
       },
@@ -44,6 +48,10 @@ export function registerCoverRoutes(app: FastifyInstance, ctx: HttpContext) {
       schema: {
         tags: ['cover'],
         summary: 'Get a cover task: state and, once done, two image URLs',
+        description:
+          'successFlag 0 pending, 2 generating, 1 success, 3 failed. ' +
+          "Unknown ids, and other keys' tasks, answer data null. Poll " +
+          'at most about 3 times a second per task; every 30 s is plenty.',
         querystring: TaskIdQuery,
         response: {
           200: envelope(OrNull(CoverRecordInfo)),

@@ -54,7 +54,7 @@ export function registerDownloadRoutes(app: FastifyInstance, ctx: HttpContext) {
     '/api/v1/sleeve/covers/:taskId/images/:position',
     {
       schema: {
-        tags: ['covers'],
+        tags: ['cover'],
         summary: 'Download a cover image in any size (up to 3000 px)',
         description:
           'Renders the image again, in its stored style, at the asked size ' +

@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { HttpContext } from '../context.js';
+import { envelope, HealthState } from '../schemas.js';
 
 export interface HealthCheck {
   /** Resolves when the backing services answer. */
@@ -13,7 +14,18 @@ export function registerHealthRoutes(
 ) {
   app.get(
     '/healthz',
-    { schema: { tags: ['operations'], summary: 'Liveness and readiness' } },
+    {
+      schema: {
+        tags: ['operations'],
+        summary: 'Liveness and readiness',
+        description: 'HTTP 503 when the database or queue does not answer.',
+        security: [],
+        response: {
+          200: envelope(HealthState),
+          503: envelope(HealthState),
+        },
+      },
+    },
     async (request, reply) => {
       try {
         await health.check();

@@ -1,7 +1,9 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
+import { Type } from 'typebox';
 import { SleeveError } from '../../errors.js';
 import type { HttpContext } from '../context.js';
 import { sendError } from '../error-handler.js';
+import { envelope, fileResponse } from '../schemas.js';
 
 const IMAGE_NAME = /^[0-9a-f]{32}\.(png|jpeg|webp)$/;
 const AUDIO_NAME = /^[0-9a-f]{32}\.(mp3|ogg|wav|flac|m4a)$/;
@@ -28,7 +30,25 @@ export function registerMediaRoutes(app: FastifyInstance, ctx: HttpContext) {
 
   app.get<{ Params: { name: string } }>(
     '/media/images/:name',
-    { schema: { tags: ['media'], summary: 'A cover image (no key needed)' } },
+    {
+      schema: {
+        tags: ['media'],
+        summary: 'A cover image (no key needed)',
+        description:
+          'The URLs in record-info and callbacks. 410 Gone once the ' +
+          'retention period (14 days by default) has passed.',
+        security: [],
+        response: {
+          200: fileResponse('The image.', [
+            'image/png',
+            'image/jpeg',
+            'image/webp',
+          ]),
+          404: envelope(Type.Null()),
+          410: envelope(Type.Null()),
+        },
+      },
+    },
     async (request, reply) => {
       const { name } = request.params;
       if (!IMAGE_NAME.test(name)) return notFound(reply);
@@ -58,7 +78,18 @@ export function registerMediaRoutes(app: FastifyInstance, ctx: HttpContext) {
 
   app.get<{ Params: { name: string } }>(
     '/media/audio/:name',
-    { schema: { tags: ['media'], summary: 'Uploaded audio (no key needed)' } },
+    {
+      schema: {
+        tags: ['media'],
+        summary: 'Uploaded audio (no key needed)',
+        description: 'The audioUrl of music created with an upload.',
+        security: [],
+        response: {
+          200: fileResponse('The audio file.', Object.values(AUDIO_TYPES)),
+          404: envelope(Type.Null()),
+        },
+      },
+    },
     async (request, reply) => {
       const { name } = request.params;
       if (!AUDIO_NAME.test(name)) return notFound(reply);

@@ -13,7 +13,9 @@ import { success } from '../envelope.js';
 import { refuseInMaintenance, requireKey } from '../guards.js';
 import {
   envelope,
+  MusicPage,
   MusicRecordInfo,
+  MusicView,
   OrNull,
   TaskIdData,
   TaskIdQuery,
@@ -96,6 +98,7 @@ export function registerMusicRoutes(app: FastifyInstance, ctx: HttpContext) {
         tags: ['music'],
         summary: 'List your music records with their covers, newest first',
         querystring: ListQuery,
+        response: { 200: envelope(OrNull(MusicPage)) },
       },
     },
     async (request) => {
@@ -117,6 +120,8 @@ export function registerMusicRoutes(app: FastifyInstance, ctx: HttpContext) {
       schema: {
         tags: ['music'],
         summary: 'One music record with its features and newest cover',
+        description: "Unknown ids, and other keys' records, answer data null.",
+        response: { 200: envelope(OrNull(MusicView)) },
       },
     },
     async (request) => {
