@@ -7,6 +7,11 @@ import { h, mount } from './dom.js';
 const reference = document.querySelector('[data-reference]');
 const toc = document.querySelector('[data-toc]');
 
+// The list of endpoints stays open beside the reference on wide screens
+// and folds away above it on phones.
+document.querySelector('[data-toc-details]').open =
+  matchMedia('(min-width: 52rem)').matches;
+
 async function load() {
   try {
     const response = await fetch('/openapi.json');

@@ -218,3 +218,19 @@ test(
     await context.close();
   },
 );
+
+test('the API page shows one card for every operation in the document', async () => {
+  const { page, context, errors } = await openPage(browser);
+  const doc = (await (await fetch(`${server.url}/openapi.json`)).json()) as {
+    paths: Record<string, Record<string, unknown>>;
+  };
+  const operations = Object.values(doc.paths).flatMap((m) => Object.keys(m));
+  await page.goto(`${server.url}/docs`);
+  await page.locator('.op').first().waitFor();
+  assert.equal(await page.locator('.op').count(), operations.length);
+  await page
+    .getByRole('heading', { name: 'GET /api/v1/suno/cover/record-info' })
+    .waitFor();
+  assert.deepEqual(errors, []);
+  await context.close();
+});
