@@ -125,9 +125,11 @@ export function renderAddMusic(main, app) {
     if (!String(data.get('title') ?? '').trim()) {
       alert.textContent =
         'Give the track a title: it is the one field Sleeve needs.';
+      form.elements.title.setAttribute('aria-invalid', 'true');
       form.elements.title.focus();
       return;
     }
+    form.elements.title.removeAttribute('aria-invalid');
 
     busy(
       true,
