@@ -9,6 +9,7 @@ import {
   creditsOf,
   download,
   importRecord,
+  removeDir,
   requestCover,
   waitForCover,
 } from '../support/api-helpers.js';
@@ -71,6 +72,7 @@ describe(
     after(async () => {
       await child?.kill('SIGKILL');
       await closeAll(receiver);
+      await removeDir(env['SLEEVE_DATA_DIR']);
     });
 
     const submit = async (server: ChildSleeve, count: number) => {

@@ -9,6 +9,7 @@ import {
   coverInfo,
   creditsOf,
   importRecord,
+  removeDir,
   requestCover,
   waitForCover,
 } from '../support/api-helpers.js';
@@ -180,6 +181,7 @@ describe('structured logs', () => {
     } finally {
       await child.kill('SIGKILL');
       await receiver.close();
+      await removeDir(dataDir);
     }
   });
 });
@@ -250,6 +252,7 @@ describe('graceful shutdown', () => {
       assert.equal(await creditsOf(second, key), 6, 'charged once each');
     } finally {
       await second.close();
+      await removeDir(dataDir);
     }
   });
 });
@@ -300,6 +303,7 @@ describe('first start of the CLI', () => {
       assert.equal(answer.headers.get('content-type'), JSON_TYPE);
     } finally {
       await second.kill('SIGTERM');
+      await removeDir(dataDir);
     }
   });
 });

@@ -217,6 +217,11 @@ export function captureLogs(level = 'info'): CapturedLogs {
   return { logger: pino({ level }, sink), lines: () => lines };
 }
 
+/** Removes a data folder a test made itself; nothing when undefined. */
+export async function removeDir(dir: string | undefined): Promise<void> {
+  if (dir) await fs.promises.rm(dir, { recursive: true, force: true });
+}
+
 /** Closes every server and receiver given, whatever happens to each. */
 export async function closeAll(
   ...closables: ({ close(): Promise<void> } | undefined)[]

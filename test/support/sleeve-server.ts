@@ -56,6 +56,8 @@ export async function startSleeve(
   env: Record<string, string> = {},
   options: StartOptions = {},
 ): Promise<TestSleeve> {
+  // A folder made here is removed on close; one passed in is the test's.
+  const ownDataDir = options.dataDir === undefined;
   const dataDir = options.dataDir ?? (await makeDataDir());
   const config = loadConfig({
     SLEEVE_DATA_DIR: dataDir,
@@ -97,7 +99,10 @@ export async function startSleeve(
       const created = await sleeve.accounts.createKey({ name, credits });
       return created.secret;
     },
-    close: () => sleeve.close(),
+    async close() {
+      await sleeve.close();
+      if (ownDataDir) await fs.rm(dataDir, { recursive: true, force: true });
+    },
   };
 }
 
@@ -136,10 +141,15 @@ export interface ChildSleeve {
   kill(signal: NodeJS.Signals): Promise<void>;
 }
 
-/** The real CLI `sleeve serve` in a child process (for SIGKILL tests). */
+/**
+ * The real CLI `sleeve serve` in a child process (for SIGKILL tests). Give
+ * it SLEEVE_DATA_DIR (and remove it after); without one it gets a new
+ * temporary folder rather than writing into the repository.
+ */
 export async function spawnSleeve(
   env: Record<string, string>,
 ): Promise<ChildSleeve> {
+  const dataDir = env['SLEEVE_DATA_DIR'] ?? (await makeDataDir());
   const child = spawn(
     process.execPath,
     ['--import', 'tsx', path.join(REPO_ROOT, 'src/cli/main.ts'), 'serve'],
@@ -153,6 +163,7 @@ export async function spawnSleeve(
         SLEEVE_ALLOW_PRIVATE_CALLBACKS: '1',
         SLEEVE_LOG_FORMAT: 'json',
         SLEEVE_IMAGE_SIZE: '512',
+        SLEEVE_DATA_DIR: dataDir,
         ...env,
       },
       stdio: ['ignore', 'pipe', 'pipe'],
