@@ -99,6 +99,7 @@ async function sendFont(reply: FastifyReply, name: string, mirror: boolean) {
   if (!bytes) return sendError(reply, notFound(), mirror);
   return reply
     .header('Content-Type', 'font/ttf')
+    .header('X-Content-Type-Options', 'nosniff')
     .header('Cache-Control', 'public, max-age=604800, immutable')
     .send(bytes);
 }
