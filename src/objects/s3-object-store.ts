@@ -9,10 +9,11 @@ import type { S3Settings } from '../config/config.js';
 import { assertObjectName, type ObjectStore } from './object-store.js';
 
 /**
- * Objects in an S3-compatible bucket (AWS S3, MinIO, R2, ...), under an
- * optional key prefix. Sleeve never lists the bucket: what exists and when
- * it expires is in the database, so a lifecycle rule may delete objects on
- * its own (docs/deployment.md).
+ * Objects in an S3-compatible bucket (AWS S3, MinIO, R2, ...), keyed
+ * `<prefix>images/<name>` or `<prefix>audio/<name>`. Sleeve never lists
+ * the bucket: what exists and when it expires is in the database. The two
+ * folders let a lifecycle rule expire images (and orphans a killed worker
+ * left) without touching uploaded audio (docs/deployment.md).
  */
 export class S3ObjectStore implements ObjectStore {
   constructor(
@@ -67,9 +68,13 @@ export class S3ObjectStore implements ObjectStore {
 
   private keyOf(name: string): string {
     assertObjectName(name);
-    return `${this.prefix}${name}`;
+    const folder = IMAGE_NAME.test(name) ? 'images' : 'audio';
+    return `${this.prefix}${folder}/${name}`;
   }
 }
+
+/** Cover images; every other object is uploaded audio. */
+const IMAGE_NAME = /\.(png|jpeg|webp)$/;
 
 export function createS3Client(settings: S3Settings): S3Client {
   return new S3Client({

@@ -42,7 +42,7 @@ objectStoreSuite('S3 (fresh bucket, with a key prefix)', async () => {
   };
 });
 
-test('S3 keys are the configured prefix and the name', async () => {
+test('S3 keys are the prefix, a folder per kind and the name', async () => {
   const settings = s3.bucket('prefix', 'covers/v1/');
   const store = S3ObjectStore.fromSettings(settings);
   const name = newObjectName('png');
@@ -51,10 +51,16 @@ test('S3 keys are the configured prefix and the name', async () => {
   const client = createS3Client(settings);
   const read = (key: string) =>
     client.send(new GetObjectCommand({ Bucket: settings.bucket, Key: key }));
-  const stored = await read(`covers/v1/${name}`);
+  const stored = await read(`covers/v1/images/${name}`);
   assert.equal(await stored.Body?.transformToString(), 'png bytes');
   assert.equal(stored.ContentType, 'image/png');
   await assert.rejects(read(name), { name: 'NoSuchKey' });
+  await assert.rejects(read(`covers/v1/${name}`), { name: 'NoSuchKey' });
+
+  const audio = newObjectName('mp3');
+  await store.put(audio, Buffer.from('mp3 bytes'), 'audio/mpeg');
+  const upload = await read(`covers/v1/audio/${audio}`);
+  assert.equal(await upload.Body?.transformToString(), 'mp3 bytes');
   client.destroy();
   store.close();
 });
