@@ -227,6 +227,33 @@ describe('callback retries', () => {
     }
   });
 
+  test('an attempt the receiver never answers times out and is retried', async () => {
+    const server = await startSleeve({
+      SLEEVE_CALLBACK_RETRIES: '1,1',
+      SLEEVE_CALLBACK_TIMEOUT_MS: '500',
+    });
+    try {
+      receiver.respondWith(0);
+      const music = await importRecord(server, server.adminKey);
+      const created = await requestCover(
+        server,
+        server.adminKey,
+        music,
+        receiver.url,
+      );
+      const cover = created.body.data.taskId as string;
+      const [delivery] = await eventually(async () => {
+        const found = await server.sleeve.stores.deliveries.listForTask(cover);
+        return found[0]?.status === 'delivered' ? found : undefined;
+      }, 30_000);
+      assert.equal(delivery?.attempts, 2);
+      assert.equal(receiver.received.length, 2);
+    } finally {
+      await server.close();
+      receiver.received.length = 0;
+    }
+  });
+
   test('a receiver that never answers 2xx is given up after the schedule', async () => {
     const server = await startSleeve({ SLEEVE_CALLBACK_RETRIES: '1,1' });
     try {

@@ -12,7 +12,10 @@ export interface ReceivedCallback {
 export interface CallbackReceiver {
   url: string;
   received: ReceivedCallback[];
-  /** Status to answer for the next requests, in order; then 200. */
+  /**
+   * Status to answer for the next requests, in order; then 200. A status
+   * of 0 never answers (the sender's timeout has to end the attempt).
+   */
   respondWith(...statuses: number[]): void;
   /** Run inside the handler before answering (e.g. call record-info). */
   onCallback(hook: (callback: ReceivedCallback) => Promise<void>): void;
@@ -46,7 +49,9 @@ export async function startReceiver(): Promise<CallbackReceiver> {
       };
       received.push(callback);
       if (hook) await hook(callback).catch(() => undefined);
-      res.statusCode = statuses.shift() ?? 200;
+      const status = statuses.shift() ?? 200;
+      if (status === 0) return;
+      res.statusCode = status;
       res.end('ok');
     });
   });
