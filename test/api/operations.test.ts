@@ -235,8 +235,15 @@ describe('graceful shutdown', () => {
     const status = db
       .prepare('select status from cover_tasks where task_id = ?')
       .get(inFlight) as { status: string };
+    const states = db
+      .prepare('select distinct status from cover_tasks')
+      .all() as { status: string }[];
     db.close();
     assert.equal(status.status, 'success', 'the render in flight finished');
+    assert.ok(
+      states.every((s) => s.status === 'success' || s.status === 'pending'),
+      `no render left half done: ${JSON.stringify(states)}`,
+    );
 
     const second = await startSleeve(env, { dataDir });
     try {
