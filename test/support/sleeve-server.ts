@@ -178,7 +178,7 @@ export async function spawnSleeve(
     const timer = setTimeout(() => {
       child.kill('SIGKILL');
       reject(new Error(`no start:\n${output}`));
-    }, 30_000);
+    }, 120_000);
     const check = () => {
       const match = /"url":"(http:\/\/[^"]+)".*"msg":"sleeve started"/.exec(
         output,
