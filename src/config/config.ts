@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
@@ -81,10 +82,23 @@ const scaleOutEnv = {
 };
 
 const envSchema = z.object({
-  SLEEVE_HOST: z.string().default('127.0.0.1'),
+  SLEEVE_HOST: z
+    .string()
+    .refine(
+      (host) => isIP(host) !== 0 || HOST_NAME.test(host),
+      'must be an IP address or a host name, e.g. 127.0.0.1 or 0.0.0.0',
+    )
+    .default('127.0.0.1'),
   SLEEVE_PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   SLEEVE_DATA_DIR: z.string().default('.sleeve'),
-  SLEEVE_DATABASE_URL: z.string().default(''),
+  SLEEVE_DATABASE_URL: z
+    .string()
+    .refine(
+      (url) =>
+        /^postgres(ql)?:\/\//.test(url) || !/^[a-z][a-z0-9+.-]*:/i.test(url),
+      'must be a postgres:// URL or the path of a SQLite file',
+    )
+    .default(''),
   SLEEVE_PUBLIC_URL: z
     .url({ protocol: /^https?$/ })
     .or(z.literal(''))
@@ -100,10 +114,21 @@ const envSchema = z.object({
   SLEEVE_WEBHOOK_KEY: z
     .string()
     .min(8, 'must be at least 8 characters')
+    .refine(
+      (key) => !key.startsWith('whsec_') || isBase64(key.slice(6)),
+      'starts with whsec_, so the rest must be base64 (Standard Webhooks)',
+    )
     .optional(),
   SLEEVE_ALLOW_PRIVATE_CALLBACKS: flag.default(false),
   SLEEVE_RETENTION_DAYS: z.coerce.number().positive().default(14),
-  SLEEVE_COVER_COST: z.coerce.number().min(0).default(1),
+  SLEEVE_COVER_COST: z.coerce
+    .number()
+    .min(0)
+    .refine(
+      (cost) => cost === 0 || cost >= 0.000001,
+      'must be 0 or at least 0.000001 (credits are counted in millionths)',
+    )
+    .default(1),
   SLEEVE_INITIAL_CREDITS: z.coerce.number().min(0).default(100),
   SLEEVE_RATE_GENERATE: rate.prefault('20/10s'),
   SLEEVE_RATE_POLL: rate.prefault('3/1s'),
@@ -126,6 +151,9 @@ const envSchema = z.object({
   SLEEVE_LOG_FORMAT: z.enum(['auto', 'json', 'pretty']).default('auto'),
   ...scaleOutEnv,
 });
+
+const HOST_NAME =
+  /^(?=.{1,253}$)[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?(\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*$/i;
 
 function isBase64(text: string): boolean {
   return (
