@@ -1,12 +1,16 @@
-import { isPublicAddress } from './public-address.js';
+import {
+  isPublicAddress,
+  isPublicOrLocalNetworkAddress,
+} from './public-address.js';
 
 /** Decides whether a callback may reach an IP address. */
 export type AddressPolicy = (ip: string) => boolean;
 
 export interface AddressPolicyOptions {
   /**
-   * Accept every address: loopback, private, link-local, metadata. For
-   * development and closed networks only. Default false.
+   * Also accept loopback and private-network addresses, for development
+   * and closed networks. Link-local and metadata addresses stay refused.
+   * Default false.
    */
   allowPrivate?: boolean;
   /**
@@ -17,11 +21,9 @@ export interface AddressPolicyOptions {
   isAllowedAddress?: AddressPolicy;
 }
 
-const allowEverything: AddressPolicy = () => true;
-
 export function addressPolicyFrom(
   options: AddressPolicyOptions,
 ): AddressPolicy {
-  if (options.allowPrivate === true) return allowEverything;
+  if (options.allowPrivate === true) return isPublicOrLocalNetworkAddress;
   return options.isAllowedAddress ?? isPublicAddress;
 }

@@ -114,7 +114,7 @@ function isLocalName(hostname: string): boolean {
   );
 }
 
-function checkHostIsAllowed(url: URL, isAllowed: AddressPolicy): void {
+function checkAddressIsAllowed(url: URL, isAllowed: AddressPolicy): void {
   const address = hostAddress(url);
   if (address !== null && !isAllowed(address)) {
     refuse(
@@ -123,7 +123,11 @@ function checkHostIsAllowed(url: URL, isAllowed: AddressPolicy): void {
         'use a publicly reachable host.',
     );
   }
-  if (address === null && isLocalName(url.hostname)) {
+}
+
+function checkHostIsAllowed(url: URL, isAllowed: AddressPolicy): void {
+  checkAddressIsAllowed(url, isAllowed);
+  if (hostAddress(url) === null && isLocalName(url.hostname)) {
     refuse(
       'local-name',
       'callBackUrl host is a local network name; ' +
@@ -148,7 +152,9 @@ export function parseCallbackUrl(
 ): URL {
   const url = parseAbsolute(raw);
   checkShape(url);
-  if (options.allowPrivate !== true) {
+  if (options.allowPrivate === true) {
+    checkAddressIsAllowed(url, addressPolicyFrom(options));
+  } else {
     checkHostIsAllowed(url, addressPolicyFrom(options));
   }
   return url;

@@ -86,3 +86,39 @@ export function isPublicAddress(ip: string): boolean {
   }
   return false;
 }
+
+/**
+ * What `SLEEVE_ALLOW_PRIVATE_CALLBACKS` opens beyond the public internet:
+ * loopback and the private ranges where a developer's or a closed
+ * network's receivers live. Link-local stays closed, because that is
+ * where cloud metadata services answer (169.254.169.254, fe80::/10), and
+ * so do the other metadata addresses inside otherwise allowed ranges.
+ */
+const LOCAL_NETWORK_IPV4 = parseCidrs([
+  '127.0.0.0/8',
+  '10.0.0.0/8',
+  '172.16.0.0/12',
+  '192.168.0.0/16',
+  '100.64.0.0/10',
+]);
+const LOCAL_NETWORK_IPV6 = parseCidrs(['::1/128', 'fc00::/7']);
+const METADATA = ['100.100.100.200', 'fd00:ec2::254'].map((ip) =>
+  ipaddr.parse(ip).toNormalizedString(),
+);
+
+function isLocalNetwork(address: ipaddr.IPv4 | ipaddr.IPv6): boolean {
+  if (METADATA.includes(address.toNormalizedString())) return false;
+  if (address.kind() === 'ipv4') {
+    return LOCAL_NETWORK_IPV4.some((range) => address.match(range));
+  }
+  const v6 = address as ipaddr.IPv6;
+  if (v6.match(IPV4_MAPPED)) return isLocalNetwork(embeddedIpv4(v6));
+  return LOCAL_NETWORK_IPV6.some((range) => v6.match(range));
+}
+
+/** Public, loopback or private-network; never link-local or metadata. */
+export function isPublicOrLocalNetworkAddress(ip: string): boolean {
+  if (isPublicAddress(ip)) return true;
+  if (isIP(ip) === 0) return false;
+  return isLocalNetwork(ipaddr.parse(ip));
+}

@@ -54,11 +54,27 @@ describe('parseCallbackUrl accepts', () => {
     for (const raw of [
       'http://127.0.0.1:3000/cb',
       'http://[::1]/cb',
-      'http://169.254.169.254/latest',
+      'http://10.1.2.3/cb',
+      'http://192.168.1.20/cb',
+      'http://[fd12::1]/cb',
       'http://localhost:8080/cb',
       'http://receiver:8080/cb',
     ]) {
       assert.equal(parseCallbackUrl(raw, allow).href.startsWith('http'), true);
+    }
+  });
+
+  it('link-local and metadata addresses even when allowPrivate is set', () => {
+    for (const raw of [
+      'http://169.254.169.254/latest',
+      'http://169.254.10.1/cb',
+      'http://[fe80::1]/cb',
+      'http://100.100.100.200/cb',
+      'http://[fd00:ec2::254]/cb',
+      'http://[::ffff:169.254.169.254]/cb',
+      'http://0.0.0.0/cb',
+    ]) {
+      assertRefused(raw, 'private-address', { allowPrivate: true });
     }
   });
 

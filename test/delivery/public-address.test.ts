@@ -1,6 +1,9 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { isPublicAddress } from '../../src/delivery/public-address.js';
+import {
+  isPublicAddress,
+  isPublicOrLocalNetworkAddress,
+} from '../../src/delivery/public-address.js';
 
 // Each refused range by its first, an inner and its last address, so an
 // off-by-one prefix length shows up.
@@ -126,5 +129,41 @@ describe('isPublicAddress', () => {
   it('ignores letter case in IPv6 addresses', () => {
     assert.equal(isPublicAddress('FD00:EC2::254'), false);
     assert.equal(isPublicAddress('2606:4700:4700::AbCd'), true);
+  });
+});
+
+describe('isPublicOrLocalNetworkAddress (SLEEVE_ALLOW_PRIVATE_CALLBACKS)', () => {
+  it('admits public, loopback and private-network addresses', () => {
+    for (const ip of [
+      '8.8.8.8',
+      '127.0.0.1',
+      '127.8.9.10',
+      '::1',
+      '10.0.0.1',
+      '172.16.5.4',
+      '192.168.0.1',
+      '100.64.1.1',
+      'fd12:3456::1',
+      '::ffff:10.0.0.1',
+    ]) {
+      assert.equal(isPublicOrLocalNetworkAddress(ip), true, ip);
+    }
+  });
+
+  it('still refuses link-local, metadata and other special addresses', () => {
+    for (const ip of [
+      '169.254.169.254',
+      '169.254.0.1',
+      'fe80::1',
+      '100.100.100.200',
+      'fd00:ec2::254',
+      '::ffff:169.254.169.254',
+      '0.0.0.0',
+      '224.0.0.1',
+      '255.255.255.255',
+      'not an ip',
+    ]) {
+      assert.equal(isPublicOrLocalNetworkAddress(ip), false, ip);
+    }
   });
 });
