@@ -375,6 +375,11 @@ async function createSingletonIndex(
   pool: pg.Pool,
   schema: string,
 ): Promise<void> {
+  // Creating it locks the job table for a moment: only when it is missing.
+  const name = `${schema}.sleeve_live_singleton`;
+  const found = await pool.query('SELECT to_regclass($1) AS oid', [name]);
+  if (found.rows[0]?.oid) return;
+
   const client = await pool.connect();
   try {
     await client.query('BEGIN');
