@@ -93,6 +93,7 @@ async function createStore(kind: QueueSpec['kind']) {
 const WORKER_SCRIPT = fileURLToPath(
   new URL('./doomed-worker.ts', import.meta.url),
 );
+const REPO_ROOT = fileURLToPath(new URL('../../..', import.meta.url));
 
 /**
  * A worker in a child process that takes one job and hangs in it, until
@@ -102,7 +103,7 @@ async function spawnDoomedWorker(spec: QueueSpec) {
   const child = spawn(
     process.execPath,
     ['--import', 'tsx', WORKER_SCRIPT, JSON.stringify(spec)],
-    { stdio: ['ignore', 'pipe', 'pipe'] },
+    { cwd: REPO_ROOT, stdio: ['ignore', 'pipe', 'pipe'] },
   );
   let output = '';
   child.stderr.on('data', (chunk) => (output += String(chunk)));
