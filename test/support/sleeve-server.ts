@@ -133,6 +133,15 @@ export async function request(
   };
 }
 
+/**
+ * Child servers die with the test process, even when a test fails or
+ * times out before it could stop them; otherwise they outlive the run.
+ */
+const liveChildren = new Set<ChildProcess>();
+process.once('exit', () => {
+  for (const child of liveChildren) child.kill('SIGKILL');
+});
+
 export interface ChildSleeve {
   url: string;
   child: ChildProcess;
@@ -169,6 +178,8 @@ export async function spawnSleeve(
       stdio: ['ignore', 'pipe', 'pipe'],
     },
   );
+  liveChildren.add(child);
+  child.once('exit', () => liveChildren.delete(child));
   let output = '';
   child.stdout?.on('data', (chunk) => (output += String(chunk)));
   child.stderr?.on('data', (chunk) => (output += String(chunk)));
