@@ -124,6 +124,23 @@ test(
   },
 );
 
+test('APIs only serve and workers only work', () => {
+  for (const api of cluster.apis) {
+    assert.match(api.output(), /Server listening at/);
+    assert.doesNotMatch(api.output(), /cover task succeeded/);
+  }
+  for (const worker of cluster.workers) {
+    assert.doesNotMatch(worker.output(), /Server listening at/);
+  }
+  const renders = cluster.workers.map(
+    (w) => w.output().match(/cover task succeeded/g)?.length ?? 0,
+  );
+  assert.equal(
+    renders.reduce((a, b) => a + b, 0),
+    TASKS,
+  );
+});
+
 test('every task succeeded and was charged exactly once', async (t) => {
   assert.equal(taskIds.length, TASKS, 'the load test ran');
   const database = await openRecordDatabase(loadConfig(cluster.env));
