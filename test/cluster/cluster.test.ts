@@ -194,6 +194,48 @@ test('record-info agrees on both APIs and image URLs work from workers', async (
   assert.deepEqual([decoded.width, decoded.height], [256, 256]);
 });
 
+test('a worker stopped with SIGTERM finishes its jobs first', async () => {
+  const survivor = cluster.workers.find(isRunning);
+  assert.ok(survivor, 'a worker is running');
+  const extra = 40;
+  const parents = await mapLimit(
+    Array.from({ length: extra }, (_, i) => i),
+    8,
+    async (i) =>
+      (await api(i, 'POST', '/api/v1/sleeve/music', { title: `Drain ${i}` }))
+        .body.data.taskId as string,
+  );
+  const created = await mapLimit(parents, 8, (parent, i) =>
+    api(i, 'POST', '/api/v1/suno/cover/generate', {
+      taskId: parent,
+      callBackUrl: cluster.receiver.url,
+    }),
+  );
+  const drained: string[] = created.map((a) => a.body.data.taskId);
+
+  // Stopped with a backlog: it must end what it holds, not abandon it.
+  const stopped = survivor.kill('SIGTERM');
+  await cluster.addWorker();
+  await stopped;
+  assert.equal(survivor.child.exitCode, 0);
+  await waitFor(() => drained.every((id) => calledBack().has(id)), 120_000);
+
+  const database = await openRecordDatabase(loadConfig(cluster.env));
+  try {
+    const tasks = await database.kysely
+      .selectFrom('cover_tasks')
+      .select(['status', 'attempts'])
+      .where('task_id', 'in', drained)
+      .execute();
+    assert.equal(tasks.length, extra);
+    assert.ok(tasks.every((t) => t.status === 'success'));
+    // A job cut off by the stop would have run a second time.
+    assert.ok(tasks.every((t) => t.attempts === 1));
+  } finally {
+    await database.close();
+  }
+});
+
 test('the poll limit holds for both APIs together', async () => {
   const taskId = taskIds.at(-1);
   const route = `/api/v1/suno/cover/record-info?taskId=${taskId}`;
@@ -215,9 +257,20 @@ test('API and worker processes stop gracefully on SIGTERM', async () => {
   for (const child of running) assert.equal(child.child.exitCode, 0);
 });
 
+function calledBack(): Set<string> {
+  return new Set(cluster.receiver.received.map((c) => c.json?.data?.taskId));
+}
+
 function distinctTasks(): number {
-  return new Set(cluster.receiver.received.map((c) => c.json?.data?.taskId))
-    .size;
+  return calledBack().size;
+}
+
+async function waitFor(check: () => boolean, timeoutMs: number) {
+  const deadline = Date.now() + timeoutMs;
+  while (!check()) {
+    if (Date.now() > deadline) throw new Error('condition not met in time');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
 }
 
 async function waitForAllCallbacks(timeoutMs: number) {

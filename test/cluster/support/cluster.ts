@@ -50,6 +50,8 @@ export interface Cluster {
   proxy: RoundRobinProxy;
   /** The settings every process runs with (for opening the database). */
   env: Record<string, string>;
+  /** Starts one more worker process and adds it to `workers`. */
+  addWorker(): Promise<ChildSleeve>;
   close(): Promise<void>;
 }
 
@@ -84,6 +86,11 @@ export async function startCluster(options: ClusterOptions): Promise<Cluster> {
     receiver: infra.receiver,
     proxy: infra.proxy,
     env,
+    async addWorker() {
+      const worker = await spawn('worker');
+      workers.push(worker);
+      return worker;
+    },
     async close() {
       // Only the running ones: kill() waits for an exit still to come.
       const running = [...apis, ...workers].filter(isRunning);
