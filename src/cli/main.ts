@@ -40,25 +40,47 @@ try {
   process.exitCode = report(error);
 }
 
-/** Prints the failure in plain words and picks the exit code. */
+/** Prints the failure in plain words (JSON with --json); the exit code. */
 function report(error: unknown): number {
   if (error instanceof CommanderError) {
     return error.exitCode === 0 ? EXIT.ok : EXIT.usage;
   }
+  const exit = exitCodeOf(error);
   const message = error instanceof Error ? error.message : String(error);
+  if (process.argv.includes('--json')) {
+    const code = error instanceof SleeveApiError ? error.code : undefined;
+    const failure = { error: { message, exit, ...(code && { code }) } };
+    process.stdout.write(`${JSON.stringify(failure, null, 2)}\n`);
+  }
   process.stderr.write(`sleeve: ${message}\n`);
-  if (error instanceof UsageError || error instanceof ConfigError)
+  if (exit === EXIT.failed && isUnexpected(error)) {
+    process.stderr.write(`${(error as Error).stack ?? ''}\n`);
+  }
+  return exit;
+}
+
+function exitCodeOf(error: unknown): number {
+  if (error instanceof UsageError || error instanceof ConfigError) {
     return EXIT.usage;
+  }
   if (error instanceof SleeveNetworkError) return EXIT.unreachable;
   if (error instanceof CoverTimeoutError) return EXIT.timeout;
+  return EXIT.failed;
+}
+
+/**
+ * Errors worth a stack trace: not the API's answers, not a file that is
+ * missing or unreadable, not a file that is not JSON.
+ */
+function isUnexpected(error: unknown): boolean {
+  if (!(error instanceof Error)) return false;
   if (
     error instanceof SleeveApiError ||
     error instanceof CoverFailedError ||
-    error instanceof SleeveError
+    error instanceof SleeveError ||
+    error instanceof SyntaxError
   ) {
-    return EXIT.failed;
+    return false;
   }
-  if (error instanceof Error && error.stack)
-    process.stderr.write(`${error.stack}\n`);
-  return EXIT.failed;
+  return typeof (error as NodeJS.ErrnoException).syscall !== 'string';
 }

@@ -1,8 +1,13 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { Command } from 'commander';
-import { SleeveClient } from '../../client/index.js';
-import { createOutput } from '../output.js';
+import {
+  SleeveApiError,
+  SleeveClient,
+  SleeveNetworkError,
+  type CreateCoverOptions,
+} from '../../client/index.js';
+import { createOutput, EXIT, type Output } from '../output.js';
 import { UsageError, wholeNumber, positiveNumber } from '../flags.js';
 
 interface ClientFlags {
@@ -19,6 +24,11 @@ function clientFrom(flags: ClientFlags): SleeveClient {
   }
   const baseUrl =
     flags.url ?? process.env['SLEEVE_URL'] ?? 'http://127.0.0.1:3000';
+  if (!/^https?:\/\/[^/\s]+/.test(baseUrl)) {
+    throw new UsageError(
+      `not a server URL: ${baseUrl} (e.g. http://127.0.0.1:3000)`,
+    );
+  }
   return new SleeveClient({ baseUrl, apiKey });
 }
 
@@ -52,13 +62,28 @@ export function registerMusic(program: Command): void {
     const client = clientFrom(flags);
     const out = createOutput(flags.json === true);
     const imported: { file: string; taskId: string }[] = [];
+    const failed: { file: string; error: string }[] = [];
     for (const [i, file] of files.entries()) {
-      const record: unknown = JSON.parse(await fs.readFile(file, 'utf8'));
-      const { taskId } = await client.importMusic(record);
-      imported.push({ file, taskId });
-      out.info(`[${i + 1}/${files.length}] ${file} → ${taskId}`);
+      const progress = `[${i + 1}/${files.length}] ${file}`;
+      try {
+        const record: unknown = JSON.parse(await fs.readFile(file, 'utf8'));
+        const { taskId } = await client.importMusic(record);
+        imported.push({ file, taskId });
+        out.info(`${progress} → ${taskId}`);
+      } catch (error) {
+        if (error instanceof SleeveNetworkError) throw error;
+        const message = error instanceof Error ? error.message : String(error);
+        failed.push({ file, error: message });
+        out.info(`${progress}: not imported: ${message}`);
+      }
     }
-    out.result(imported, () => `Imported ${imported.length} record(s).`);
+    if (failed.length > 0) process.exitCode = EXIT.failed;
+    out.result(
+      { imported, failed },
+      () =>
+        `Imported ${imported.length} record(s)` +
+        (failed.length ? `; ${failed.length} failed.` : '.'),
+    );
   });
 
   addClientOptions(
@@ -125,7 +150,7 @@ export function registerCover(program: Command): void {
       const pollMs = 1000 * positiveNumber('--poll', String(flags['poll']));
       const timeoutMs =
         1000 * positiveNumber('--timeout', String(flags['timeout']));
-      const created = await client.createCover({
+      const created = await requestOrReuse(client, out, {
         taskId: musicTaskId,
         ...(typeof callBackUrl === 'string' && { callBackUrl }),
         variation,
@@ -149,6 +174,25 @@ export function registerCover(program: Command): void {
       );
     },
   );
+}
+
+/**
+ * A music task has one live cover: when it exists already, the command
+ * goes on with that task (to wait for it or save it) and says so.
+ */
+async function requestOrReuse(
+  client: SleeveClient,
+  out: Output,
+  options: CreateCoverOptions,
+): Promise<{ taskId: string }> {
+  try {
+    return await client.createCover(options);
+  } catch (error) {
+    const existing = error instanceof SleeveApiError && error.existingTaskId;
+    if (!existing) throw error;
+    out.info(`This music task already has a cover: task ${existing}.`);
+    return { taskId: existing };
+  }
 }
 
 async function saveImages(urls: string[], dir: string, taskId: string) {

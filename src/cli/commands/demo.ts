@@ -78,6 +78,8 @@ export function registerDemo(program: Command): void {
 }
 
 async function runDemo(tracks: FolderTrack[], flags: DemoFlags, out: Output) {
+  // Without --data-dir the demo's server lives in a temporary folder that
+  // goes when the demo ends; the results are in --out.
   const dataDir =
     flags.dataDir ?? (await fs.mkdtemp(path.join(os.tmpdir(), 'sleeve-demo-')));
   const apiKey = `demo_${randomBytes(18).toString('base64url')}`;
@@ -113,6 +115,7 @@ async function runDemo(tracks: FolderTrack[], flags: DemoFlags, out: Output) {
   } finally {
     await receiver.close();
     await sleeve.close();
+    if (!flags.dataDir) await fs.rm(dataDir, { recursive: true, force: true });
   }
 }
 

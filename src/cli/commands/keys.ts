@@ -16,12 +16,30 @@ interface Admin {
   initialCredits: number;
 }
 
+interface DatabaseFlags {
+  dataDir?: string;
+  databaseUrl?: string;
+  json?: boolean;
+}
+
 /**
  * Operator commands work on the database directly (the one the server
- * uses, from the same SLEEVE_* settings), so they need no running server.
+ * uses, from the same SLEEVE_* settings or flags), so they need no running
+ * server. They say which database they opened, since in the wrong folder
+ * the embedded default would quietly be a new, empty one.
  */
-async function withAdmin(task: (admin: Admin) => Promise<void>) {
-  const config = loadConfig();
+async function withAdmin(
+  flags: DatabaseFlags,
+  task: (admin: Admin) => Promise<void>,
+) {
+  const config = loadConfig({
+    ...process.env,
+    ...(flags.dataDir && { SLEEVE_DATA_DIR: flags.dataDir }),
+    ...(flags.databaseUrl && { SLEEVE_DATABASE_URL: flags.databaseUrl }),
+  });
+  createOutput(flags.json === true).info(
+    `database: ${describeDatabase(config.databaseUrl)}`,
+  );
   const database = await openDatabase(config.databaseUrl);
   const stores = createStores(database);
   try {
@@ -34,6 +52,14 @@ async function withAdmin(task: (admin: Admin) => Promise<void>) {
   } finally {
     await database.close();
   }
+}
+
+/** A Postgres URL without its password, or the SQLite file. */
+function describeDatabase(url: string): string {
+  if (!/^postgres(ql)?:\/\//.test(url)) return url;
+  const parsed = new URL(url);
+  parsed.password = '';
+  return parsed.toString();
 }
 
 const jsonOption = ['--json', 'print JSON'] as const;
@@ -58,6 +84,11 @@ export function registerKeys(program: Command): void {
       'starting credits (default SLEEVE_INITIAL_CREDITS)',
     )
     .option('--admin', 'an admin key (may manage keys)')
+    .option('--data-dir <dir>', 'the data directory (SLEEVE_DATA_DIR)')
+    .option(
+      '--database-url <url>',
+      'postgres:// URL or SQLite file (SLEEVE_DATABASE_URL)',
+    )
     .option(...jsonOption)
     .action(
       (flags: {
@@ -66,7 +97,7 @@ export function registerKeys(program: Command): void {
         admin?: boolean;
         json?: boolean;
       }) =>
-        withAdmin(async ({ accounts, initialCredits }) => {
+        withAdmin(flags, async ({ accounts, initialCredits }) => {
           const out = createOutput(flags.json === true);
           const credits =
             flags.credits === undefined
@@ -89,9 +120,14 @@ export function registerKeys(program: Command): void {
   keys
     .command('list')
     .description('List keys (never their secrets).')
+    .option('--data-dir <dir>', 'the data directory (SLEEVE_DATA_DIR)')
+    .option(
+      '--database-url <url>',
+      'postgres:// URL or SQLite file (SLEEVE_DATABASE_URL)',
+    )
     .option(...jsonOption)
-    .action((flags: { json?: boolean }) =>
-      withAdmin(async ({ accounts }) => {
+    .action((flags: DatabaseFlags) =>
+      withAdmin(flags, async ({ accounts }) => {
         const list = (await accounts.list()).map(describeKey);
         createOutput(flags.json === true).result(list, () => formatKeys(list));
       }),
@@ -100,9 +136,14 @@ export function registerKeys(program: Command): void {
   keys
     .command('revoke <id>')
     .description('Revoke a key at once.')
+    .option('--data-dir <dir>', 'the data directory (SLEEVE_DATA_DIR)')
+    .option(
+      '--database-url <url>',
+      'postgres:// URL or SQLite file (SLEEVE_DATABASE_URL)',
+    )
     .option(...jsonOption)
-    .action((id: string, flags: { json?: boolean }) =>
-      withAdmin(async ({ accounts }) => {
+    .action((id: string, flags: DatabaseFlags) =>
+      withAdmin(flags, async ({ accounts }) => {
         await accounts.revoke(id);
         createOutput(flags.json === true).result(
           { id, revoked: true },
@@ -114,9 +155,14 @@ export function registerKeys(program: Command): void {
   keys
     .command('credits <id> <amount>')
     .description('Add credits to a key (a negative amount removes).')
+    .option('--data-dir <dir>', 'the data directory (SLEEVE_DATA_DIR)')
+    .option(
+      '--database-url <url>',
+      'postgres:// URL or SQLite file (SLEEVE_DATABASE_URL)',
+    )
     .option(...jsonOption)
-    .action((id: string, amount: string, flags: { json?: boolean }) =>
-      withAdmin(async ({ accounts }) => {
+    .action((id: string, amount: string, flags: DatabaseFlags) =>
+      withAdmin(flags, async ({ accounts }) => {
         const balance = await accounts.addCredits(
           id,
           parseAmount(amount, true),
@@ -133,13 +179,18 @@ export function registerMaintenance(program: Command): void {
   program
     .command('maintenance <state>')
     .description('Switch maintenance mode: on, off or status.')
+    .option('--data-dir <dir>', 'the data directory (SLEEVE_DATA_DIR)')
+    .option(
+      '--database-url <url>',
+      'postgres:// URL or SQLite file (SLEEVE_DATABASE_URL)',
+    )
     .option(...jsonOption)
     .addHelpText(
       'after',
       '\nExamples:\n  sleeve maintenance on\n  sleeve maintenance status',
     )
-    .action((state: string, flags: { json?: boolean }) =>
-      withAdmin(async ({ maintenance }) => {
+    .action((state: string, flags: DatabaseFlags) =>
+      withAdmin(flags, async ({ maintenance }) => {
         if (!['on', 'off', 'status'].includes(state)) {
           throw new UsageError('state must be on, off or status');
         }

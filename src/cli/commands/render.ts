@@ -125,15 +125,15 @@ function pickStyles(
 const extensionOf = (format: ImageFormat) =>
   format === 'jpeg' ? 'jpg' : format;
 
+/** A file-name-safe form of a title, in any script. */
 export function slug(text: string): string {
-  const ascii = text
-    .normalize('NFKD')
-    .replace(/[^\w\s-]/g, '')
-    .trim()
+  const safe = text
+    .normalize('NFKC')
     .toLowerCase()
-    .replace(/[\s_]+/g, '-')
-    .slice(0, 48);
-  return ascii || 'cover';
+    .replace(/[^\p{L}\p{N}\s-]/gu, '')
+    .trim()
+    .replace(/[\s_]+/g, '-');
+  return [...safe].slice(0, 48).join('') || 'cover';
 }
 
 function describe(
