@@ -81,6 +81,12 @@ const scaleOutEnv = {
     .default(''),
 };
 
+/**
+ * Credits are integer micro-credits: up to a billion credits (1e15 micro)
+ * they stay exact; 1e308 would become Infinity.
+ */
+const MAX_CREDITS = 1_000_000_000;
+
 const envSchema = z.object({
   SLEEVE_HOST: z
     .string()
@@ -124,16 +130,27 @@ const envSchema = z.object({
   SLEEVE_COVER_COST: z.coerce
     .number()
     .min(0)
+    .max(MAX_CREDITS)
     .refine(
       (cost) => cost === 0 || cost >= 0.000001,
       'must be 0 or at least 0.000001 (credits are counted in millionths)',
     )
     .default(1),
-  SLEEVE_INITIAL_CREDITS: z.coerce.number().min(0).default(100),
+  SLEEVE_INITIAL_CREDITS: z.coerce
+    .number()
+    .min(0)
+    .max(MAX_CREDITS)
+    .default(100),
   SLEEVE_RATE_GENERATE: rate.prefault('20/10s'),
   SLEEVE_RATE_POLL: rate.prefault('3/1s'),
   SLEEVE_HTTP_STATUS_MIRROR: flag.default(false),
   SLEEVE_MAINTENANCE: flag.default(false),
+  SLEEVE_CALLBACK_CONCURRENCY: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(1000)
+    .default(64),
   SLEEVE_CALLBACK_TIMEOUT_MS: z.coerce.number().int().min(100).default(15_000),
   SLEEVE_CALLBACK_RETRIES: seconds.prefault(
     '10,30,120,600,1800,3600,10800,21600',
@@ -190,6 +207,8 @@ export interface SleeveConfig {
   ratePoll: RateRule;
   mirrorHttpStatus: boolean;
   maintenance: boolean;
+  /** Callback deliveries in flight at once per worker process. */
+  callbackConcurrency: number;
   callbackTimeoutMs: number;
   callbackRetriesSec: number[];
   renderThreads: number;
@@ -276,6 +295,7 @@ function toConfig(e: SleeveEnv): SleeveConfig {
     ratePoll: e.SLEEVE_RATE_POLL,
     mirrorHttpStatus: e.SLEEVE_HTTP_STATUS_MIRROR,
     maintenance: e.SLEEVE_MAINTENANCE,
+    callbackConcurrency: e.SLEEVE_CALLBACK_CONCURRENCY,
     callbackTimeoutMs: e.SLEEVE_CALLBACK_TIMEOUT_MS,
     callbackRetriesSec: e.SLEEVE_CALLBACK_RETRIES,
     renderThreads: e.SLEEVE_RENDER_THREADS ?? os.availableParallelism(),
