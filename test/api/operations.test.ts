@@ -314,3 +314,34 @@ describe('first start of the CLI', () => {
     }
   });
 });
+
+describe('configuration', () => {
+  test('serve refuses a bad configuration, listing every problem at once', async () => {
+    const dataDir = await makeDataDir();
+    try {
+      await assert.rejects(
+        spawnSleeve({
+          SLEEVE_DATA_DIR: dataDir,
+          SLEEVE_COVER_COST: '1e308',
+          SLEEVE_INITIAL_CREDITS: '-1',
+          SLEEVE_RATE_POLL: 'fast',
+          SLEEVE_CALLBACK_RETRIES: 'soon',
+        }),
+        (error: Error) => {
+          assert.match(error.message, /^exited [1-9]/);
+          for (const name of [
+            'SLEEVE_COVER_COST',
+            'SLEEVE_INITIAL_CREDITS',
+            'SLEEVE_RATE_POLL',
+            'SLEEVE_CALLBACK_RETRIES',
+          ]) {
+            assert.match(error.message, new RegExp(`${name}: `));
+          }
+          return true;
+        },
+      );
+    } finally {
+      await removeDir(dataDir);
+    }
+  });
+});
