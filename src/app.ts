@@ -156,7 +156,11 @@ export class Sleeve {
     queue.work('render-cover', render.handle, {
       concurrency: this.config.renderThreads,
     });
-    queue.work('deliver-callback', deliver.handle, { concurrency: 8 });
+    // Deliveries wait on receivers, not on the CPU: many run at once so a
+    // slow receiver does not hold up everyone else's callbacks.
+    queue.work('deliver-callback', deliver.handle, {
+      concurrency: this.config.callbackConcurrency,
+    });
     await queue.start();
     this.housekeeping.start(this.housekeepingMs);
   }
