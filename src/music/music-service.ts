@@ -2,7 +2,10 @@ import type { AudioFeatures } from '../audio/features.js';
 import { invalid, SleeveError } from '../errors.js';
 import { RenderInputError, type RenderPool } from '../engine/render-pool.js';
 import type { ObjectStore } from '../objects/object-store.js';
-import type { MusicTaskStore } from '../storage/music-task-store.js';
+import type {
+  ListOptions,
+  MusicTaskStore,
+} from '../storage/music-task-store.js';
 import type { MusicTask, SunoTrack } from '../storage/records.js';
 import type { Clock } from '../util/clock.js';
 import { newObjectName, newTaskId, newTrackId } from '../util/ids.js';
@@ -98,8 +101,8 @@ export class MusicService {
     return this.deps.musicTasks.get(keyId, taskId);
   }
 
-  list(keyId: string, limit: number, before?: number): Promise<MusicTask[]> {
-    return this.deps.musicTasks.list(keyId, { limit, before });
+  list(keyId: string, options: ListOptions): Promise<MusicTask[]> {
+    return this.deps.musicTasks.list(keyId, options);
   }
 
   private parseFields(fields: NewMusic) {

@@ -6,8 +6,12 @@ import type { MusicTasksTable } from './schema.js';
 
 export interface ListOptions {
   limit: number;
-  /** Only records created before this time (for paging, newest first). */
-  before?: number;
+  /**
+   * Only records after this one in the listing's order (newest first),
+   * for paging. Both parts are needed: several records can share a
+   * millisecond.
+   */
+  after?: { createdAt: number; taskId: string };
 }
 
 export class MusicTaskStore {
@@ -47,12 +51,21 @@ export class MusicTaskStore {
       .selectFrom('music_tasks')
       .selectAll()
       .where('key_id', '=', keyId);
-    if (options.before !== undefined) {
-      query = query.where('created_at', '<', options.before);
+    const after = options.after;
+    if (after) {
+      query = query.where((eb) =>
+        eb.or([
+          eb('created_at', '<', after.createdAt),
+          eb.and([
+            eb('created_at', '=', after.createdAt),
+            eb('task_id', '<', after.taskId),
+          ]),
+        ]),
+      );
     }
     const rows = await query
       .orderBy('created_at', 'desc')
-      .orderBy('task_id')
+      .orderBy('task_id', 'desc')
       .limit(options.limit)
       .execute();
     return rows.map(toMusicTask);

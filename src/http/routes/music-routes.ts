@@ -104,12 +104,17 @@ export function registerMusicRoutes(app: FastifyInstance, ctx: HttpContext) {
     async (request) => {
       const key = await requireKey(ctx, request);
       const limit = parseLimit(request.query.limit);
-      const before = parseCursor(request.query.before);
-      const tasks = await ctx.music.list(key.id, limit, before);
+      const after = parseCursor(request.query.before);
+      const tasks = await ctx.music.list(key.id, {
+        limit,
+        ...(after && { after }),
+      });
       const items = await viewsOf(ctx, key, tasks);
       const last = tasks.at(-1);
       const nextBefore =
-        tasks.length === limit && last ? String(last.createdAt) : null;
+        tasks.length === limit && last
+          ? `${last.createdAt}.${last.taskId}`
+          : null;
       return success({ items, nextBefore });
     },
   );
@@ -226,11 +231,13 @@ function parseLimit(raw: string | undefined): number {
   return limit;
 }
 
-function parseCursor(raw: string | undefined): number | undefined {
+/** The cursor is `<createdAt>.<taskId>` of the last record on a page. */
+function parseCursor(raw: string | undefined) {
   if (raw === undefined || raw === '') return undefined;
-  const before = Number(raw);
-  if (!Number.isSafeInteger(before)) {
+  const match = /^(\d{1,16})\.([A-Za-z0-9_-]{1,64})$/.exec(raw);
+  const createdAt = Number(match?.[1]);
+  if (!match?.[2] || !Number.isSafeInteger(createdAt)) {
     throw new SleeveError(422, 'before must be the nextBefore of a page.');
   }
-  return before;
+  return { createdAt, taskId: match[2] };
 }

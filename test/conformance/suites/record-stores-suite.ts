@@ -121,14 +121,36 @@ export function recordStoresSuite(
         page.map((m) => m.createdAt),
         [T0 + 4, T0 + 3],
       );
+      const last = page[1];
+      assert.ok(last);
       const next = await stores.musicTasks.list(keyId, {
         limit: 5,
-        before: T0 + 3,
+        after: { createdAt: last.createdAt, taskId: last.taskId },
       });
       assert.deepEqual(
         next.map((m) => m.createdAt),
         [T0 + 2, T0 + 1],
       );
+    });
+
+    test('paging loses no record when many share a millisecond', async () => {
+      const keyId = await makeKey(stores, 0);
+      for (let i = 0; i < 9; i += 1) {
+        await stores.musicTasks.insertIfAbsent(musicTask(keyId, T0));
+      }
+      const seen: string[] = [];
+      let after: { createdAt: number; taskId: string } | undefined;
+      for (;;) {
+        const page = await stores.musicTasks.list(keyId, {
+          limit: 2,
+          ...(after && { after }),
+        });
+        seen.push(...page.map((m) => m.taskId));
+        const last = page.at(-1);
+        if (page.length < 2 || !last) break;
+        after = { createdAt: last.createdAt, taskId: last.taskId };
+      }
+      assert.equal(new Set(seen).size, 9);
     });
 
     test('measured features are kept with the music task', async () => {
