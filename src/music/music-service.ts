@@ -39,9 +39,15 @@ export interface MusicServiceDeps {
 export class MusicService {
   constructor(private readonly deps: MusicServiceDeps) {}
 
+  /**
+   * Importing the same record again changes nothing. A record saved while
+   * the provider was still working (or had failed) is brought up to date
+   * by importing its newer state, so the cover it was refused can be had;
+   * a finished record is never changed.
+   */
   async importRecord(keyId: string, body: unknown): Promise<MusicTask> {
     const record = parseImportedRecord(body, this.deps.limits);
-    const { task } = await this.deps.musicTasks.insertIfAbsent({
+    const { created, task } = await this.deps.musicTasks.insertIfAbsent({
       ...record,
       keyId,
       source: 'import',
@@ -50,7 +56,10 @@ export class MusicService {
       features: null,
       createdAt: this.deps.clock.now(),
     });
-    return task;
+    if (created || task.source !== 'import' || task.status === 'SUCCESS') {
+      return task;
+    }
+    return (await this.deps.musicTasks.updateImported(task, record)) ?? task;
   }
 
   async create(

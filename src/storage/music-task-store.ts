@@ -71,6 +71,33 @@ export class MusicTaskStore {
     return rows.map(toMusicTask);
   }
 
+  /**
+   * Replaces what a provider reported of an unfinished imported record;
+   * a record that has meanwhile finished is left alone.
+   */
+  async updateImported(
+    task: MusicTask,
+    update: Pick<
+      MusicTask,
+      'status' | 'param' | 'tracks' | 'errorCode' | 'errorMessage'
+    >,
+  ): Promise<MusicTask | undefined> {
+    await this.db.kysely
+      .updateTable('music_tasks')
+      .set({
+        status: update.status,
+        param: update.param,
+        tracks: JSON.stringify(update.tracks),
+        error_code: update.errorCode,
+        error_message: update.errorMessage,
+      })
+      .where('key_id', '=', task.keyId)
+      .where('task_id', '=', task.taskId)
+      .where('status', '<>', 'SUCCESS')
+      .execute();
+    return this.get(task.keyId, task.taskId);
+  }
+
   async setFeatures(
     keyId: string,
     taskId: string,
