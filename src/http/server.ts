@@ -10,6 +10,7 @@ import Fastify, {
 } from 'fastify';
 import type { Logger } from '../logger.js';
 import type { HttpContext } from './context.js';
+import { requireAdmin, requireKey } from './guards.js';
 import {
   answerClientError,
   answerFrameworkError,
@@ -51,6 +52,7 @@ export async function buildHttpServer(
   app.addHook('onRequest', async (request, reply) => {
     reply.header('X-Request-Id', request.id);
   });
+  authenticateApiRoutes(app, ctx);
   if (logger.isLevelEnabled('debug')) {
     app.addHook('onResponse', async (request, reply) => {
       request.log.debug(
@@ -88,6 +90,22 @@ export async function buildHttpServer(
   registerDocsRoutes(app, ctx);
   registerHealthRoutes(app, ctx, health);
   return app;
+}
+
+/**
+ * Every /api/ route needs a key, and the admin routes an admin key. The
+ * check runs before the body is read or validated, so a caller without a
+ * key learns that first (401), not what is wrong with the body.
+ */
+function authenticateApiRoutes(app: FastifyInstance, ctx: HttpContext) {
+  app.addHook('onRequest', async (request) => {
+    const route = request.routeOptions.url;
+    if (route?.startsWith('/api/v1/sleeve/admin/')) {
+      await requireAdmin(ctx, request);
+    } else if (route?.startsWith('/api/')) {
+      await requireKey(ctx, request);
+    }
+  });
 }
 
 /** A caller's own request id is kept when it is short and plain. */
