@@ -87,7 +87,18 @@ export class Accounts {
     return balance / 1_000_000;
   }
 
+  /** Revokes a key; the last live admin key is kept, or nobody could manage. */
   async revoke(keyId: string): Promise<void> {
+    const keys = await this.keys.list();
+    const target = keys.find((k) => k.id === keyId && k.revokedAt === null);
+    const admins = keys.filter((k) => k.isAdmin && k.revokedAt === null);
+    if (target?.isAdmin && admins.length === 1) {
+      throw new SleeveError(
+        422,
+        'This is the last admin key; create another admin key before ' +
+          'revoking it.',
+      );
+    }
     const revoked = await this.keys.revoke(keyId, this.clock.now());
     if (!revoked) {
       throw new SleeveError(422, `No live API key has the id ${keyId}.`);

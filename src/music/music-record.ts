@@ -135,6 +135,10 @@ export function boundedString(
   limit: number,
 ): string {
   if (typeof value !== 'string') throw invalid(`${name} must be a string.`);
+  // A lone surrogate is not text: JSON parsers downstream would choke on it.
+  if (/\p{Cs}/u.test(value)) {
+    throw invalid(`${name} has broken characters (a lone UTF-16 surrogate).`);
+  }
   if ([...value].length > limit) {
     throw invalid(`${name} is longer than ${limit} characters.`);
   }

@@ -117,7 +117,7 @@ export class MusicService {
   private parseFields(fields: NewMusic) {
     const { limits } = this.deps;
     const title = boundedString(fields.title ?? '', 'title', limits.title);
-    if (title.trim() === '') {
+    if (title.replace(INVISIBLE, '').trim() === '') {
       throw invalid('title is required: the name of the track.');
     }
     return {
@@ -158,6 +158,9 @@ export class MusicService {
     }
   }
 }
+
+/** Characters that take no space: a title of only these has no words. */
+const INVISIBLE = /[\u200b-\u200f\u2060\ufeff]/g;
 
 /** The providers' "YYYY-MM-DD HH:MM:SS" (UTC). */
 function formatProviderTime(ms: number): string {
