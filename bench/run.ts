@@ -6,6 +6,7 @@ import { benchApi } from './api.js';
 import { benchAudio } from './audio.js';
 import { benchEngine } from './engine.js';
 import { benchRenderThroughput } from './render.js';
+import { benchScale } from './scale.js';
 
 function machine(): string {
   const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
@@ -23,6 +24,8 @@ step('render throughput, all cores');
 const render = await benchRenderThroughput();
 step('API latency and record-info throughput');
 const api = await benchApi();
+step('scale-out backends against the embedded default');
+const scale = await benchScale();
 
 const met = (ok: boolean) => (ok ? 'met' : '**missed**');
 const a = api.latency;
@@ -66,6 +69,23 @@ machine's ${os.availableParallelism()} cores with the load generator.
 Milliseconds per style at 1024²: ${Object.entries(engine.perStyleMs1024)
   .map(([style, ms]) => `${style} ${ms}`)
   .join(', ')}.
+
+## Scale-out backends (issue #5)
+
+${scale.tasks} cover tasks of ${scale.imageSize}² per setup, end to end
+(first generate request to last callback), and record-info with
+${scale.connections} connections, in the same run:
+
+| setup | covers/s | record-info/s, finished task | record-info/s, database lookup |
+| --- | --- | --- | --- |
+${[scale.sqlite, scale.postgres, scale.postgresSplit]
+  .map(
+    (r) =>
+      `| ${r.setup} | ${r.coversPerSec} | ${r.recordInfoFinishedRps} | ${r.recordInfoLookupRps} |`,
+  )
+  .join('\n')}
+
+docs/deployment.md estimates how this scales with more worker processes.
 
 Audio analysis per track (ms for the whole track):
 
