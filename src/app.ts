@@ -154,7 +154,9 @@ export class Sleeve {
       signal: this.shutdown.signal,
     });
     queue.work('render-cover', render.handle, {
-      concurrency: this.config.renderThreads,
+      // Twice the threads, so a thread never idles while a job waits on
+      // the database or the object store.
+      concurrency: this.config.renderThreads * 2,
     });
     // Deliveries wait on receivers, not on the CPU: many run at once so a
     // slow receiver does not hold up everyone else's callbacks.

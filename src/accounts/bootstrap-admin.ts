@@ -18,13 +18,21 @@ export async function bootstrapAdminKey(
   options: { secret: string | undefined; credits: number },
 ): Promise<BootstrapResult> {
   if (options.secret) {
-    if (await keys.findByHash(hashKey(options.secret))) return { kind: 'none' };
-    await accounts.createKey({
-      name: 'admin (SLEEVE_API_KEY)',
-      isAdmin: true,
-      credits: options.credits,
-      secret: options.secret,
-    });
+    const hash = hashKey(options.secret);
+    if (await keys.findByHash(hash)) return { kind: 'none' };
+    try {
+      await accounts.createKey({
+        name: 'admin (SLEEVE_API_KEY)',
+        isAdmin: true,
+        credits: options.credits,
+        secret: options.secret,
+      });
+    } catch (error) {
+      // Several processes starting at once on a new database race here;
+      // the key's unique hash lets one win, and the others find its key.
+      if (await keys.findByHash(hash)) return { kind: 'none' };
+      throw error;
+    }
     return { kind: 'from-env' };
   }
   if ((await accounts.countKeys()) > 0) return { kind: 'none' };

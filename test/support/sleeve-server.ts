@@ -210,7 +210,9 @@ export async function spawnSleeve(
     output: () => output,
     kill: (signal) =>
       new Promise((resolve) => {
-        if (child.exitCode !== null) return resolve();
+        if (child.exitCode !== null || child.signalCode !== null) {
+          return resolve();
+        }
         child.once('exit', () => resolve());
         child.kill(signal);
       }),

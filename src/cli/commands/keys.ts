@@ -3,7 +3,7 @@ import { Accounts } from '../../accounts/accounts.js';
 import { Maintenance } from '../../accounts/maintenance.js';
 import { loadConfig } from '../../config/config.js';
 import { describeKey } from '../../http/routes/admin-routes.js';
-import { openDatabase } from '../../storage/database.js';
+import { openRecordDatabase } from '../../backends.js';
 import { createStores, type Stores } from '../../storage/stores.js';
 import { systemClock } from '../../util/clock.js';
 import { UsageError } from '../flags.js';
@@ -40,7 +40,7 @@ async function withAdmin(
   createOutput(flags.json === true).info(
     `database: ${describeDatabase(config.databaseUrl)}`,
   );
-  const database = await openDatabase(config.databaseUrl);
+  const database = await openRecordDatabase(config);
   const stores = createStores(database);
   try {
     await task({
