@@ -35,7 +35,12 @@ export class CoverTaskStore {
         .transaction()
         .execute((trx) => createInTransaction(trx, task));
     } catch (error) {
-      const existing = await this.findLive(task.keyId, task.parentTaskId);
+      const existing = await findLive(
+        this.db.kysely,
+        task.keyId,
+        task.parentTaskId,
+        task.variation,
+      );
       if (existing) return { kind: 'duplicate', existing };
       throw error;
     }
@@ -65,11 +70,13 @@ export class CoverTaskStore {
     return row && toCoverTask(row);
   }
 
+  /** The live cover of a music task's variation (default 0), if any. */
   async findLive(
     keyId: string,
     parentTaskId: string,
+    variation = 0,
   ): Promise<CoverTask | undefined> {
-    return findLive(this.db.kysely, keyId, parentTaskId);
+    return findLive(this.db.kysely, keyId, parentTaskId, variation);
   }
 
   /** Marks a pending (or abandoned generating) task as generating. */
@@ -181,8 +188,15 @@ async function createInTransaction(
   trx: Transaction<SleeveTables>,
   task: NewCoverTask,
 ): Promise<CreateCoverResult> {
-  const existing = await findLive(trx, task.keyId, task.parentTaskId);
-  if (existing) return { kind: 'duplicate', existing };
+  const existing = await findLive(
+    trx,
+    task.keyId,
+    task.parentTaskId,
+    task.variation,
+  );
+  if (existing && !(await replaceIfExpired(trx, existing, task.createdAt))) {
+    return { kind: 'duplicate', existing };
+  }
 
   if (task.costMicro > 0) {
     const charged = await trx
@@ -214,6 +228,7 @@ async function createInTransaction(
       started_at: null,
       completed_at: null,
       attempts: 0,
+      replaced_at: null,
     })
     .returningAll()
     .executeTakeFirstOrThrow();
@@ -224,15 +239,44 @@ async function findLive(
   db: Database['kysely'],
   keyId: string,
   parentTaskId: string,
+  variation: number,
 ): Promise<CoverTask | undefined> {
   const row = await db
     .selectFrom('cover_tasks')
     .selectAll()
     .where('key_id', '=', keyId)
     .where('parent_task_id', '=', parentTaskId)
+    .where('variation', '=', variation)
     .where('status', 'in', LIVE)
+    .where('replaced_at', 'is', null)
     .executeTakeFirst();
   return row && toCoverTask(row);
+}
+
+/**
+ * A finished cover whose images have all passed their retention serves
+ * nothing any more: it is marked replaced, so a new one can be made. Its
+ * record-info stays as it was (its URLs answer 410).
+ */
+async function replaceIfExpired(
+  trx: Transaction<SleeveTables>,
+  existing: CoverTask,
+  now: number,
+): Promise<boolean> {
+  if (existing.status !== 'success') return false;
+  const live = await trx
+    .selectFrom('images')
+    .select('name')
+    .where('task_id', '=', existing.taskId)
+    .where('expires_at', '>', now)
+    .executeTakeFirst();
+  if (live) return false;
+  await trx
+    .updateTable('cover_tasks')
+    .set({ replaced_at: now })
+    .where('task_id', '=', existing.taskId)
+    .execute();
+  return true;
 }
 
 async function insertDelivery(

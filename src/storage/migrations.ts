@@ -1,4 +1,4 @@
-import { sql, type Kysely, type Migration } from 'kysely';
+import { sql, type Kysely, type Migration, type SqlBool } from 'kysely';
 
 /**
  * The one source of truth for the schema of every database backend. Each
@@ -14,7 +14,33 @@ export const MIGRATIONS: Record<string, Migration> = {
       await createJobTable(db);
     },
   },
+  '0002_cover_variations': {
+    async up(db: Kysely<unknown>) {
+      await allowOneLiveCoverPerVariation(db);
+    },
+  },
 };
+
+/**
+ * A variation is another pair of covers, so the one-live-cover rule
+ * applies per (music task, variation); and a cover whose images have
+ * passed their retention can be replaced (replaced_at set), which frees
+ * its place for a new one.
+ */
+async function allowOneLiveCoverPerVariation(db: Kysely<unknown>) {
+  await db.schema
+    .alterTable('cover_tasks')
+    .addColumn('replaced_at', 'bigint')
+    .execute();
+  await db.schema.dropIndex('cover_tasks_one_live_per_parent').execute();
+  await db.schema
+    .createIndex('cover_tasks_one_live_per_variation')
+    .on('cover_tasks')
+    .columns(['key_id', 'parent_task_id', 'variation'])
+    .unique()
+    .where(sql<SqlBool>`"status" <> 'failed' and "replaced_at" is null`)
+    .execute();
+}
 
 async function createAccountTables(db: Kysely<unknown>) {
   await db.schema

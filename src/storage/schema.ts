@@ -48,6 +48,8 @@ export interface CoverTasksTable {
   started_at: number | null;
   completed_at: number | null;
   attempts: number;
+  /** Set when a cover past its retention was replaced by a new one. */
+  replaced_at: number | null;
 }
 
 export interface ImagesTable {

@@ -75,8 +75,9 @@ test('the live-cover rule is a partial unique index on both', () => {
   for (const shape of [shapes.sqlite, shapes.postgres]) {
     assert.ok(
       shape.tables['cover_tasks']?.indexes.includes(
-        'unique index cover_tasks_one_live_per_parent ' +
-          "(key_id, parent_task_id) where status <> 'failed'",
+        'unique index cover_tasks_one_live_per_variation ' +
+          '(key_id, parent_task_id, variation) ' +
+          "where status <> 'failed' and replaced_at is null",
       ),
     );
   }
