@@ -55,6 +55,10 @@ export function registerMusic(program: Command): void {
   addClientOptions(
     music
       .command('import <files...>')
+      .addHelpText(
+        'after',
+        '\nExamples:\n  sleeve music import saved-record.json\n  sleeve music import records/*.json --json',
+      )
       .description(
         'Import music records saved from a hosted provider (JSON files).',
       ),
@@ -89,6 +93,10 @@ export function registerMusic(program: Command): void {
   addClientOptions(
     music
       .command('add')
+      .addHelpText(
+        'after',
+        '\nExamples:\n  sleeve music add --title "Nebula" --tags "space ambient" --audio nebula.ogg\n  sleeve music add --title "Paper Lanterns" --lyrics-file lyrics.txt --artist "Mara"',
+      )
       .description(
         'Create a music record from metadata and an optional audio file.',
       )

@@ -77,6 +77,10 @@ export function registerKeys(program: Command): void {
 
   keys
     .command('create')
+    .addHelpText(
+      'after',
+      '\nExamples:\n  sleeve keys create --name "my app" --credits 50\n  sleeve keys create --name ops --admin --json',
+    )
     .description('Create a key; its secret is printed once.')
     .requiredOption('--name <name>', 'a label for the key')
     .option(
@@ -119,6 +123,10 @@ export function registerKeys(program: Command): void {
 
   keys
     .command('list')
+    .addHelpText(
+      'after',
+      '\nExamples:\n  sleeve keys list\n  sleeve keys list --data-dir /var/lib/sleeve --json',
+    )
     .description('List keys (never their secrets).')
     .option('--data-dir <dir>', 'the data directory (SLEEVE_DATA_DIR)')
     .option(
@@ -135,6 +143,7 @@ export function registerKeys(program: Command): void {
 
   keys
     .command('revoke <id>')
+    .addHelpText('after', '\nExamples:\n  sleeve keys revoke key_0123abcd')
     .description('Revoke a key at once.')
     .option('--data-dir <dir>', 'the data directory (SLEEVE_DATA_DIR)')
     .option(
@@ -154,6 +163,10 @@ export function registerKeys(program: Command): void {
 
   keys
     .command('credits <id> <amount>')
+    .addHelpText(
+      'after',
+      '\nExamples:\n  sleeve keys credits key_0123abcd 25\n  sleeve keys credits key_0123abcd -5',
+    )
     .description('Add credits to a key (a negative amount removes).')
     .option('--data-dir <dir>', 'the data directory (SLEEVE_DATA_DIR)')
     .option(
