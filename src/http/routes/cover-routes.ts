@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import '@fastify/swagger';
 import { Type, type Static } from 'typebox';
+import type { CoverRecordInfo as CoverRecordInfoData } from '../../covers/cover-details.js';
 import type { HttpContext } from '../context.js';
 import { success } from '../envelope.js';
 import { limitRate, refuseInMaintenance, requireKey } from '../guards.js';
@@ -58,7 +59,7 @@ export function registerCoverRoutes(app: FastifyInstance, ctx: HttpContext) {
         },
       },
     },
-    async (request) => {
+    async (request, reply) => {
       const key = await requireKey(ctx, request);
       const { taskId } = request.query;
       await limitRate(
@@ -67,7 +68,28 @@ export function registerCoverRoutes(app: FastifyInstance, ctx: HttpContext) {
         ctx.config.ratePoll,
         'status polls for this task',
       );
-      return success(await ctx.covers.details(key, taskId));
+      const info = await ctx.covers.details(key, taskId);
+      const finished =
+        info && (info.successFlag === 1 || info.successFlag === 3);
+      if (!finished) return success(info);
+      return reply.type(JSON_TYPE).send(serialisedOnce(info));
     },
   );
+}
+
+const JSON_TYPE = 'application/json; charset=utf-8';
+
+/**
+ * A finished task's answer is the same object every time (the cover
+ * service keeps it), so its JSON is written once and kept beside it.
+ */
+const serialised = new WeakMap<CoverRecordInfoData, string>();
+
+function serialisedOnce(info: CoverRecordInfoData): string {
+  let json = serialised.get(info);
+  if (json === undefined) {
+    json = JSON.stringify(success(info));
+    serialised.set(info, json);
+  }
+  return json;
 }
