@@ -6,7 +6,10 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { test } from 'node:test';
 import { ConfigError, loadConfig } from '../../src/config/config.js';
+import { MIGRATIONS } from '../../src/storage/migrations.js';
 import { REPO_ROOT } from '../support/sleeve-server.js';
+
+const ALL_MIGRATIONS = Object.keys(MIGRATIONS).sort();
 import {
   createTestSchema,
   TEST_DATABASE_URL,
@@ -109,7 +112,7 @@ test('sleeve migrate prepares a Postgres schema and the queue, once', async () =
     const first = JSON.parse(await migrate(env));
     assert.deepEqual(first, {
       database: 'postgres',
-      applied: ['0001_core'],
+      applied: ALL_MIGRATIONS,
       queueSchema: queue.name,
     });
     const again = await migrate(env, []);
@@ -127,7 +130,7 @@ test('sleeve migrate on SQLite creates the file', async () => {
   const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'sleeve-migrate-'));
   const env = { PATH: process.env['PATH'] ?? '', SLEEVE_DATA_DIR: dir };
   const output = await migrate(env, []);
-  assert.equal(output.trim(), 'sqlite: applied 0001_core.');
+  assert.equal(output.trim(), `sqlite: applied ${ALL_MIGRATIONS.join(', ')}.`);
   await fs.access(path.join(dir, 'sleeve.db'));
   await fs.rm(dir, { recursive: true, force: true });
 });
