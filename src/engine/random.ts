@@ -59,3 +59,13 @@ export function createRandom(seed: number): Random {
     fork: (label) => createRandom(hashString(label, seed)),
   };
 }
+
+/** A copy of `items` in a seeded order (Fisher–Yates). */
+export function shuffled<T>(items: readonly T[], rng: Random): T[] {
+  const out = [...items];
+  for (let i = out.length - 1; i > 0; i--) {
+    const j = rng.int(0, i);
+    [out[i], out[j]] = [out[j] as T, out[i] as T];
+  }
+  return out;
+}

@@ -47,11 +47,18 @@ const inGamut = (rgb: [number, number, number]): boolean =>
  * different hue.
  */
 export function oklchToRgb(color: Oklch): Rgb {
-  let c = color.c;
-  let linear = oklchToLinear({ ...color, c });
-  for (let i = 0; i < 24 && !inGamut(linear); i++) {
-    c *= 0.9;
-    linear = oklchToLinear({ ...color, c });
+  let linear = oklchToLinear(color);
+  if (!inGamut(linear)) {
+    // Bisect for the largest chroma that fits, so asking for more chroma
+    // never gives less.
+    let lo = 0;
+    let hi = color.c;
+    for (let i = 0; i < 16; i++) {
+      const mid = (lo + hi) / 2;
+      if (inGamut(oklchToLinear({ ...color, c: mid }))) lo = mid;
+      else hi = mid;
+    }
+    linear = oklchToLinear({ ...color, c: lo });
   }
   const [r, g, b] = linear.map((x) =>
     Math.round(255 * linearToSrgb(clamp01(x))),
@@ -114,14 +121,17 @@ export function mixHex(a: string, b: string, t: number): string {
  * Steers a colour away from the hues that turn to mud when dark: yellow
  * and amber below mid lightness read as olive and brown. Deep grounds in
  * that range are spread over plum to wine, still warm (in order, so two
- * keys still differ); mid values become orange-red or green, whichever is
- * nearer. Every colour the styles make passes through here.
+ * keys still differ); mid values become orange, or green when they lean
+ * that way already (warm keys should stay warm). Every colour the styles
+ * make passes through here.
  */
 export function avoidMud(l: number, c: number, hue: number): Oklch {
   const h = ((hue % 360) + 360) % 360;
   if (l < 0.3 && h >= 35 && h <= 115)
     return { l, c: Math.max(c, 0.05), h: 330 + ((h - 35) / 80) * 45 };
-  if (l < 0.66 && h >= 60 && h <= 115) return { l, c, h: h < 88 ? 40 : 148 };
+  // Yellows need more light than oranges to stay clean.
+  const clean = 0.66 + Math.max(0, (h - 60) / 55) * 0.16;
+  if (h >= 60 && h <= 115 && l < clean) return { l, c, h: h < 100 ? 48 : 150 };
   return { l, c, h };
 }
 

@@ -1,5 +1,10 @@
 import type { Random } from '../random.js';
-import { GENRE_BPM, GENRE_ENERGY, type Genre } from './genres.js';
+import {
+  GENRE_BPM,
+  GENRE_BRIGHTNESS,
+  GENRE_ENERGY,
+  type Genre,
+} from './genres.js';
 import type { Mood } from './read-mood.js';
 import { PITCH_CLASSES, type TrackFeatures } from './track-features.js';
 import { clamp, resample, smooth } from './resample.js';
@@ -50,11 +55,7 @@ export function featuresFromText(
     energy,
     key: rng.pick(PITCH_CLASSES),
     mode: mood.valence - mood.darkness * 0.5 < -0.05 ? 'minor' : 'major',
-    brightness: clamp(
-      0.52 + mood.valence * 0.22 - mood.darkness * 0.35,
-      0.05,
-      0.95,
-    ),
+    brightness: clamp(GENRE_BRIGHTNESS[genre] + rng.range(-0.06, 0.06), 0, 1),
     contour,
     waveform: textWaveform(contour, bpm, rng),
     spectrum: textSpectrum(genre, mood, rng),

@@ -229,3 +229,29 @@ export const GENRE_ENERGY: Readonly<Record<Genre, number>> = {
   synthwave: 0.62,
   unknown: 0.45,
 };
+
+/**
+ * How bright each genre usually sounds (its typical spectral balance),
+ * 0 dark – 1 bright: a stand-in for measured brightness when a track has
+ * no audio. The mood is applied later, by the palette.
+ */
+export const GENRE_BRIGHTNESS: Readonly<Record<Genre, number>> = {
+  ambient: 0.45,
+  electronic: 0.6,
+  industrial: 0.55,
+  metal: 0.62,
+  bass: 0.42,
+  lofi: 0.38,
+  jazz: 0.45,
+  latin: 0.55,
+  folk: 0.52,
+  country: 0.55,
+  pop: 0.66,
+  punk: 0.62,
+  classical: 0.5,
+  soul: 0.5,
+  world: 0.55,
+  kids: 0.72,
+  synthwave: 0.55,
+  unknown: 0.5,
+};

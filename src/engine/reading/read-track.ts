@@ -60,11 +60,15 @@ export function readTrack(input: CoverInput): TrackReading {
   };
 }
 
-/** The track's identity: its words and, when present, its measured sound. */
+/**
+ * The track's identity: its words and the length of its recording. The
+ * features that drive the art (tempo, key, energy, brightness, contour)
+ * stay out of the seed on purpose, so each one's effect on a cover is its
+ * own and not a reshuffle of everything else.
+ */
 function trackSeed(input: CoverInput): number {
-  const audio = input.audio
-    ? `${input.audio.bpm.toFixed(1)}|${input.audio.key}|${input.audio.energy.toFixed(3)}`
-    : '';
+  const length = input.audio?.durationSec;
+  const audio = Number.isFinite(length) ? String(length?.toFixed(1)) : '';
   const text = [input.title, input.artist, input.tags, input.lyrics, audio];
   return hashString(text.join('\u0000'));
 }

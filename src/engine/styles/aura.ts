@@ -1,5 +1,6 @@
 import type { SKRSContext2D } from '@napi-rs/canvas';
 import { oklchHex } from '../color/color.js';
+import { harmonyOffsets, lean, tone } from '../color/palette.js';
 import { fillCircle, fillGlow, fillGround } from '../draw/shapes.js';
 import { sampleAt } from '../reading/resample.js';
 import { borrowCanvas } from '../reusable-canvas.js';
@@ -43,25 +44,17 @@ export const auraStyle: CoverStyle = {
     (FIT[reading.genre] ?? 0.3) +
     (reading.mood.words.includes('dreamy') ? 0.15 : 0),
   paint(scene) {
-    const { ctx, reading, palette, rng } = scene;
-    const dark = palette.darkGround || reading.mood.darkness > 0.45;
-    const ground = dark
-      ? oklchHex(0.16, 0.05, palette.groundHue)
-      : oklchHex(0.95, 0.03, palette.hue + 20);
-    const glows = placeGlows(scene, dark);
-    paintGlowLayer(ctx, glows, ground, dark);
-    const specs = auraText(scene, ground, dark);
+    const { ctx, reading, palette } = scene;
+    const dark = palette.darkGround;
+    const ground = palette.ground;
+    const glows = placeGlows(scene);
+    paintGlowLayer(ctx, glows, ground);
+    const specs = auraText(scene, ground);
     const brightest = glows[0];
     if (brightest) {
-      const line = dark ? '#ffffff' : '#000000';
-      drawRipples(
-        ctx,
-        brightest.x,
-        brightest.y,
-        reading.features.bpm,
-        line,
-        rng.range(0.06, 0.1),
-      );
+      const line = dark ? '#ffffff' : palette.ink;
+      const alpha = 0.12 + palette.contrast * 0.12;
+      drawRipples(ctx, brightest, reading.features.bpm, line, alpha);
       drawOrbit(
         ctx,
         brightest,
@@ -84,12 +77,12 @@ function paintGlowLayer(
   ctx: SKRSContext2D,
   glows: Glow[],
   ground: string,
-  dark: boolean,
 ): void {
   const { canvas: layer, ctx: lctx } = borrowCanvas('aura-glow', LAYER, LAYER);
   lctx.scale(LAYER / 1000, LAYER / 1000);
   fillGround(lctx, ground);
-  lctx.globalCompositeOperation = dark ? 'screen' : 'multiply';
+  // Plain painting, not screen or multiply: blending modes wash
+  // overlapping glows to white or to brown and lose their colour.
   glows.forEach((g) => fillGlow(lctx, g.x, g.y, g.r, g.color, g.alpha));
   ctx.save();
   ctx.imageSmoothingEnabled = true;
@@ -108,33 +101,32 @@ interface Glow {
   alpha: number;
 }
 
-function placeGlows(scene: Scene, dark: boolean): Glow[] {
-  const { reading, palette, rng } = scene;
-  const energy = reading.features.energy;
-  const count = 3 + Math.round(energy * 3);
-  const chroma = 0.08 + energy * 0.14;
-  const lightness = dark ? 0.62 : 0.78;
-  const hues = [
-    palette.hue,
-    palette.hue + 40,
-    palette.hue - 50,
-    palette.hue + 160,
-    palette.hue + 90,
-  ];
+/**
+ * One glow per stretch of the song, left to right in time: louder
+ * stretches are larger and sit higher, so the light gathers where the
+ * song peaks. Energy adds glows and pushes their colour and value away
+ * from the ground.
+ */
+function placeGlows(scene: Scene): Glow[] {
+  const { reading, palette } = scene;
+  const rng = scene.rng.fork('glows');
+  const count = 3 + Math.round(reading.features.energy * 3);
+  const [near, far] = harmonyOffsets(palette);
+  // On light grounds glows stay pale: deep ones would read as stains.
+  const depth = (level: number): number =>
+    palette.darkGround ? 0.6 + level * 0.4 : 0.25 + level * 0.4;
+  const offsets = [0, near * 0.5, far * 0.5, near, lean(palette, 30)];
   const glows: Glow[] = [];
   for (let i = 0; i < count; i++) {
     const t = (i + 0.5) / count;
     const level = sampleAt(reading.features.contour, t);
+    const offset = (offsets[i % offsets.length] ?? 0) + rng.range(-12, 12);
     glows.push({
-      x: 120 + rng.range(0, 760),
-      y: 140 + (1 - level) * 520 + rng.range(-80, 80),
-      r: 260 + level * 300,
-      color: oklchHex(
-        lightness,
-        chroma,
-        (hues[i % hues.length] ?? 0) + rng.range(-12, 12),
-      ),
-      alpha: 0.55 + level * 0.4,
+      x: 100 + t * 800 + rng.range(-50, 50),
+      y: 160 + (1 - level) * 480 + rng.range(-60, 60),
+      r: 200 + level * 340,
+      color: tone(palette, depth(level), offset, 1.35),
+      alpha: 0.5 + level * 0.45,
     });
   }
   return glows.sort((a, b) => b.r - a.r);
@@ -183,8 +175,7 @@ function drawOrbit(
 /** One ring per four beats a minute: 60 bpm draws 15, 160 draws 40. */
 function drawRipples(
   ctx: SKRSContext2D,
-  x: number,
-  y: number,
+  centre: Glow,
   bpm: number,
   color: string,
   alpha: number,
@@ -192,17 +183,17 @@ function drawRipples(
   const rings = Math.round(bpm / 4);
   ctx.save();
   ctx.strokeStyle = color;
-  ctx.lineWidth = 1.4;
+  ctx.lineWidth = 2.6;
   for (let i = 1; i <= rings; i++) {
     ctx.globalAlpha = alpha * (1 - i / (rings + 1));
     ctx.beginPath();
-    ctx.arc(x, y, i * (900 / rings), 0, Math.PI * 2);
+    ctx.arc(centre.x, centre.y, i * (900 / rings), 0, Math.PI * 2);
     ctx.stroke();
   }
   ctx.restore();
 }
 
-function auraText(scene: Scene, ground: string, dark: boolean): TextSpec[] {
+function auraText(scene: Scene, ground: string): TextSpec[] {
   const { input, reading } = scene;
   const serif = isSerifGenre(reading.genre) || reading.genre === 'ambient';
   const faces = serif
@@ -212,9 +203,7 @@ function auraText(scene: Scene, ground: string, dark: boolean): TextSpec[] {
         ...displayFaces(reading.genre),
       ]
     : [faceOf('Grotesk', 500), faceOf('Inter', 300)];
-  const ink = dark
-    ? oklchHex(0.97, 0.01, 90)
-    : oklchHex(0.18, 0.03, reading.palette.hue);
+  const ink = scene.palette.ink;
   const plate = {
     kind: 'soft' as const,
     colors: [ground],

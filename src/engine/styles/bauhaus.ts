@@ -1,5 +1,6 @@
 import type { SKRSContext2D } from '@napi-rs/canvas';
 import { oklchHex } from '../color/color.js';
+import { harmonyOffsets, lean, tone, type Palette } from '../color/palette.js';
 import {
   fillCircle,
   fillGround,
@@ -62,21 +63,17 @@ export const bauhausStyle: CoverStyle = {
   suitability: (reading) => FIT[reading.genre] ?? 0.3,
   paint(scene) {
     const { ctx, reading, palette, rng } = scene;
-    const dark = reading.mood.darkness > 0.55;
-    const ground = dark
-      ? oklchHex(0.2, 0.05, palette.groundHue)
-      : oklchHex(0.94, 0.025, 85);
-    const ink = dark
-      ? oklchHex(0.93, 0.02, 85)
-      : oklchHex(0.17, 0.02, palette.hue);
-    const colors = bauhausColors(palette.hue, reading.features.energy, ink);
+    const ground = paperGround(palette);
+    const ink = palette.ink;
+    const colors = bauhausColors(palette, ink);
     fillGround(ctx, ground);
 
     const textOnTop = scene.variation % 2 === 1;
     const artTop = textOnTop ? 340 : 60;
     const grid = layoutGrid(reading.features.bpm, artTop);
     const cells = gridCells(grid, reading.features.contour);
-    cells.forEach((cell) => paintCell(ctx, cell, colors, rng, ground));
+    const cellRng = rng.fork('cells');
+    cells.forEach((cell) => paintCell(ctx, cell, colors, cellRng));
     paintEmblem(ctx, cells, grid, colors, leadMotif(reading));
 
     const ruleY = textOnTop ? 320 : artTop + grid.rows * grid.cell + 20;
@@ -85,17 +82,42 @@ export const bauhausStyle: CoverStyle = {
   },
 };
 
-function bauhausColors(hue: number, energy: number, ink: string): string[] {
-  const c = 0.12 + energy * 0.08;
-  return [
-    oklchHex(0.6, c + 0.04, hue),
-    oklchHex(0.83, c, hue + 75),
-    oklchHex(0.45, c, hue + 200),
-    ink,
-  ];
+/** Light grounds are printing paper, tinted by the palette; dark ones ink. */
+function paperGround(palette: Palette): string {
+  if (palette.darkGround) return palette.ground;
+  const chroma = Math.min(0.035, palette.chroma * 0.3);
+  return oklchHex(palette.value, chroma, palette.groundHue);
 }
 
-/** 60 bpm gives a calm 3-column grid, 180 bpm a busy 7-column one. */
+interface BauhausColors {
+  /** Full-strength printing colours and the ink, for loud cells. */
+  loud: string[];
+  /** Pale tints near the paper, for quiet cells. */
+  quiet: string[];
+  /** The emblem's block and its figure. */
+  block: string;
+  figure: string;
+}
+
+/**
+ * Three printing colours and the ink: a deep base, a light near neighbour
+ * and a partner across the wheel (near for calm tracks, opposite for loud
+ * ones), all as far from the paper as the energy's contrast allows.
+ */
+function bauhausColors(palette: Palette, ink: string): BauhausColors {
+  const [partner] = harmonyOffsets(palette);
+  const base = tone(palette, 1, 0, 1.3);
+  const light = tone(palette, 0.45, lean(palette, 42), 1.1);
+  const far = tone(palette, 0.85, partner, 1);
+  return {
+    loud: [base, light, far, ink],
+    quiet: [tone(palette, 0.3, 0, 0.8), tone(palette, 0.3, partner, 0.8)],
+    block: far,
+    figure: light,
+  };
+}
+
+/** 60 bpm gives a calm 3-column grid, 180 bpm a busy 8-column one. */
 interface Grid {
   cols: number;
   rows: number;
@@ -105,7 +127,7 @@ interface Grid {
 
 function layoutGrid(bpm: number, top: number): Grid {
   const cols = Math.round(
-    3 + ((Math.min(180, Math.max(60, bpm)) - 60) / 120) * 4,
+    3 + ((Math.min(180, Math.max(60, bpm)) - 60) / 120) * 5,
   );
   const cell = 880 / cols;
   const rows = Math.max(2, Math.floor(600 / cell));
@@ -212,25 +234,24 @@ const RING: CellPainter = (ctx, { x, y, s }, colors, rng) => {
 const HEAVY: CellPainter[] = [QUARTER, HALF, BLOCK, DISC, TRIANGLE];
 const LIGHT: CellPainter[] = [RING, STRIPES, HALF, QUARTER];
 
-/** Loud columns get solid shapes; quiet ones, light ones or nothing. */
+/**
+ * Loud columns fill up with solid shapes in full colour; quiet ones are
+ * sparse, with light shapes in tones near the paper, so the weight of
+ * the grid lies where the song is loud.
+ */
 function paintCell(
   ctx: SKRSContext2D,
   cell: Cell,
-  colors: string[],
+  colors: BauhausColors,
   rng: Random,
-  ground: string,
 ): void {
-  if (rng.chance(0.18 * (1 - cell.level))) return;
-  const heavy = rng.next() < 0.25 + cell.level * 0.7;
+  if (rng.chance(0.6 * (1 - cell.level) ** 1.3)) return;
+  const heavy = rng.next() < 0.15 + cell.level * 0.8;
   const painter = rng.pick(heavy ? HEAVY : LIGHT);
+  const inks = heavy ? colors.loud : colors.quiet;
   if (heavy && rng.chance(0.35))
-    fillRect(ctx, cell.x, cell.y, cell.s, cell.s, rng.pick(colors));
-  painter(
-    ctx,
-    cell,
-    colors.filter((c) => c !== ground),
-    rng,
-  );
+    fillRect(ctx, cell.x, cell.y, cell.s, cell.s, rng.pick(inks));
+  painter(ctx, cell, inks, rng);
 }
 
 /**
@@ -241,7 +262,7 @@ function paintEmblem(
   ctx: SKRSContext2D,
   cells: Cell[],
   grid: Grid,
-  colors: string[],
+  colors: BauhausColors,
   motif: Motif,
 ): void {
   const loudest = [...cells].sort((a, b) => b.level - a.level || a.y - b.y)[0];
@@ -249,15 +270,8 @@ function paintEmblem(
   const s = grid.cell * 2;
   const x = Math.min(loudest.x, 940 - s);
   const y = Math.min(loudest.y, grid.top + grid.rows * grid.cell - s);
-  fillRect(ctx, x, y, s, s, colors[2] ?? '#223');
-  drawMotifGlyph(
-    ctx,
-    motif,
-    x + s / 2,
-    y + s / 2,
-    s * 0.78,
-    colors[1] ?? '#fc3',
-  );
+  fillRect(ctx, x, y, s, s, colors.block);
+  drawMotifGlyph(ctx, motif, x + s / 2, y + s / 2, s * 0.78, colors.figure);
 }
 
 function bauhausText(

@@ -1,10 +1,13 @@
 import type { SKRSContext2D } from '@napi-rs/canvas';
 import { oklchHex, withAlpha } from '../color/color.js';
+import { harmonyOffsets, lean, tone, type Palette } from '../color/palette.js';
+import { loudestMoment } from '../reading/loudest-moment.js';
 import { drawMotifGlyph } from '../draw/motif-glyphs.js';
 import { fillCircle, fillGround, fillPolygon } from '../draw/shapes.js';
 import { rotate, tornRect } from '../draw/torn-paper.js';
 import type { Random } from '../random.js';
 import { leadMotif } from '../reading/lead-motif.js';
+import { sampleAt } from '../reading/resample.js';
 import type { TrackReading } from '../reading/read-track.js';
 import { displayFaces, faceOf, monoFaces } from '../typography/genre-faces.js';
 import type { Rect, TextSpec } from '../typography/text-spec.js';
@@ -29,9 +32,16 @@ type Layout = 'sheet' | 'split' | 'window';
 
 interface Papers {
   ground: string;
+  /** The main sheet, in the base hue. */
   sheet: string;
+  /** A neighbour of the sheet, for a second large sheet. */
+  neighbour: string;
+  /** The partner colour, for strips and small cut-outs. */
   second: string;
   ink: string;
+  /** Halftone ink, and a fainter one for printing over a sheet. */
+  dots: string;
+  faintDots: string;
 }
 
 /**
@@ -51,16 +61,7 @@ export const collageStyle: CoverStyle = {
   suitability: (reading) => FIT[reading.genre] ?? 0.3,
   paint(scene) {
     const { ctx, reading, palette, rng } = scene;
-    const papers: Papers = {
-      ground: oklchHex(0.9, 0.035, 80),
-      sheet: oklchHex(
-        0.62,
-        0.15 + reading.features.energy * 0.06,
-        rng.pick([palette.hue, palette.groundHue]),
-      ),
-      second: oklchHex(0.8, 0.12, palette.hue + 140),
-      ink: oklchHex(0.2, 0.03, palette.hue),
-    };
+    const papers = collagePapers(palette, rng);
     fillGround(ctx, papers.ground);
     const layout = rng.pick<Layout>(['sheet', 'split', 'window']);
     if (layout === 'sheet') paintSheet(ctx, reading, papers, rng);
@@ -81,9 +82,42 @@ export const collageStyle: CoverStyle = {
       ),
       LABEL_PAPER,
     );
-    return collageText(scene, label, papers.ink);
+    // The label is always pale paper, so its type is always dark.
+    const typed = oklchHex(0.2, 0.03, palette.hue);
+    return collageText(scene, label, typed);
   },
 };
+
+/**
+ * Card and papers: a light card tinted by the palette, or black card for
+ * dark tracks; the sheets as deep and vivid as the energy allows.
+ */
+function collagePapers(palette: Palette, rng: Random): Papers {
+  const [partner] = harmonyOffsets(palette);
+  const dots = 0.55 + 0.45 * palette.contrast;
+  const card = palette.darkGround
+    ? palette.ground
+    : oklchHex(
+        palette.value,
+        Math.min(0.045, palette.chroma * 0.35),
+        palette.groundHue,
+      );
+  return {
+    ground: card,
+    sheet: tone(
+      palette,
+      1,
+      rng.pick([0, palette.groundHue - palette.hue]),
+      1.35,
+    ),
+    neighbour: tone(palette, 0.6, lean(palette, 32), 1.15),
+    second: tone(palette, 0.55, partner, 1.1),
+    ink: palette.ink,
+    // Calm tracks print their halftone lighter.
+    dots: withAlpha(palette.ink, dots),
+    faintDots: withAlpha(palette.ink, dots * 0.5),
+  };
+}
 
 function paintSheet(
   ctx: SKRSContext2D,
@@ -97,14 +131,14 @@ function paintSheet(
     p.sheet,
   );
   paintStrips(ctx, reading.features.bpm, p.second, rng, false);
-  const cx = rng.range(330, 600);
+  const cx = 250 + loudestMoment(reading.features.contour) * 500;
   halftoneDisc(
     ctx,
     cx,
     rng.range(260, 360),
     190 + reading.features.energy * 50,
     reading,
-    p.ink,
+    p.dots,
   );
   drawMotifGlyph(
     ctx,
@@ -130,16 +164,17 @@ function paintSplit(
   fillPolygon(
     ctx,
     tornRect(470, 90, 490, 560, rng.range(-0.05, 0.05), rng, 6),
-    p.second,
+    p.neighbour,
   );
-  halftoneBand(ctx, 80, 470, 840, 120, reading, p.ink);
+  halftoneBand(ctx, 80, 440, 840, 170, reading, p.dots);
   drawMotifGlyph(ctx, leadMotif(reading), 300, 270, 300, p.ground);
-  paintStrips(ctx, reading.features.bpm, withAlpha(p.sheet, 0.85), rng, true);
+  paintStrips(ctx, reading.features.bpm, withAlpha(p.second, 0.85), rng, true);
 }
 
 /**
- * The motif as a big paper cut-out with its halftone print shadow offset
- * beside it, as a misregistered screen print; strips cross one corner.
+ * The motif as a big cut-out in the deep sheet colour, at the loudest
+ * moment, with its print shadow offset beside it as a misregistered
+ * screen print, over a paler window slit by tempo strips.
  */
 function paintWindow(
   ctx: SKRSContext2D,
@@ -150,30 +185,25 @@ function paintWindow(
   fillPolygon(
     ctx,
     tornRect(60, 70, 880, 600, rng.range(-0.04, 0.04), rng, 6),
-    p.second,
+    p.neighbour,
   );
-  const motif = leadMotif(reading);
-  const cx = rng.range(430, 570);
-  const cy = 360;
   ctx.save();
   ctx.beginPath();
   ctx.rect(60, 70, 880, 600);
   ctx.clip();
-  halftoneBand(ctx, 80, 90, 840, 560, reading, withAlpha(p.ink, 0.22));
+  halftoneBand(ctx, 80, 90, 840, 560, reading, p.faintDots);
   ctx.restore();
-  drawMotifGlyph(ctx, motif, cx + 22, cy + 18, 470, p.ink);
-  drawMotifGlyph(ctx, motif, cx, cy, 470, p.sheet);
-  const count = Math.max(2, Math.round(reading.features.bpm / 40));
-  for (let i = 0; i < count; i++) {
-    fillPolygon(
-      ctx,
-      tornRect(560 + i * 46, -60, 26, 380, 0.6, rng, 2),
-      p.ground,
-    );
-  }
+  paintStrips(ctx, reading.features.bpm, p.ground, rng, true);
+  const motif = leadMotif(reading);
+  const cx = 290 + loudestMoment(reading.features.contour) * 420;
+  drawMotifGlyph(ctx, motif, cx + 22, 378, 470, p.ink);
+  drawMotifGlyph(ctx, motif, cx, 360, 470, p.sheet);
 }
 
-/** One strip per thirty beats a minute, across or down the picture. */
+/**
+ * Cut strips, one per twenty beats a minute (three to nine), laid across
+ * the picture or down its right half.
+ */
 function paintStrips(
   ctx: SKRSContext2D,
   bpm: number,
@@ -181,17 +211,25 @@ function paintStrips(
   rng: Random,
   vertical: boolean,
 ): void {
-  const count = Math.max(2, Math.round(bpm / 30));
-  const angle = rng.range(-0.5, 0.5) + (vertical ? Math.PI / 2 : 0);
-  const span = vertical ? 300 : 440;
+  const count = Math.min(9, Math.max(3, Math.round(bpm / 20)));
+  const angle = rng.range(-0.35, 0.35);
+  const span = vertical ? 420 : 480;
+  const step = span / count;
   for (let i = 0; i < count; i++) {
-    const y = (vertical ? 340 : 120) + i * (span / count);
-    fillPolygon(
-      ctx,
-      tornRect(-40, y, 1080, span / count / 2.6, angle, rng, 2.5),
-      color,
-    );
+    const at = (vertical ? 520 : 110) + i * step;
+    const strip = vertical
+      ? tornRect(at, -40, step / 2.4, 1080, angle * 0.3, rng, 2.5)
+      : tornRect(-40, at, 1080, step / 2.4, angle, rng, 2.5);
+    fillPolygon(ctx, strip, color);
   }
+}
+
+/**
+ * The halftone screen's pitch follows the tempo: a coarse screen for slow
+ * songs (25 units at 72 bpm), a fine one for fast ones (11 at 168).
+ */
+function screenStep(bpm: number): number {
+  return Math.min(26, Math.max(10, 1800 / bpm));
 }
 
 /** Halftone: dots on a grid, heavier towards the bottom and when loud. */
@@ -203,7 +241,7 @@ function halftoneDisc(
   reading: TrackReading,
   ink: string,
 ): void {
-  const step = 17;
+  const step = screenStep(reading.features.bpm) * 1.1;
   const moon =
     reading.motifs.includes('moon') || reading.motifs.includes('night');
   const e = reading.features.energy;
@@ -218,7 +256,10 @@ function halftoneDisc(
   }
 }
 
-/** A band of dots whose size follows the energy contour left to right. */
+/**
+ * A band of dots whose size follows the energy contour left to right:
+ * quiet stretches print pin-pricks, loud ones nearly solid.
+ */
 function halftoneBand(
   ctx: SKRSContext2D,
   x0: number,
@@ -228,18 +269,12 @@ function halftoneBand(
   reading: TrackReading,
   ink: string,
 ): void {
-  const step = 15;
+  const step = screenStep(reading.features.bpm);
   const contour = reading.features.contour;
   for (let x = x0; x <= x0 + w; x += step) {
-    const level =
-      contour[
-        Math.min(
-          contour.length - 1,
-          Math.floor(((x - x0) / w) * contour.length),
-        )
-      ] ?? 0.5;
-    for (let y = y0; y <= y0 + h; y += step)
-      fillCircle(ctx, x, y, (step / 2) * (0.2 + level * 0.8), ink);
+    const level = sampleAt(contour, (x - x0) / w);
+    const r = (step / 2) * (0.08 + 0.92 * level ** 1.5);
+    for (let y = y0; y <= y0 + h; y += step) fillCircle(ctx, x, y, r, ink);
   }
 }
 

@@ -1,5 +1,14 @@
 import type { SKRSContext2D } from '@napi-rs/canvas';
-import { oklchHex, withAlpha } from '../color/color.js';
+import {
+  fromHex,
+  mixHex,
+  oklchHex,
+  rgbToOklch,
+  withAlpha,
+} from '../color/color.js';
+import type { Palette } from '../color/palette.js';
+import type { Mood } from '../reading/read-mood.js';
+import { loudestMoment } from '../reading/loudest-moment.js';
 import {
   fillCircle,
   fillGround,
@@ -52,38 +61,65 @@ export const inkStyle: CoverStyle = {
   },
   paint(scene) {
     const { ctx, reading, palette, rng } = scene;
-    const night = reading.mood.darkness > 0.55;
-    const paper = night
-      ? oklchHex(0.22, 0.05, palette.groundHue)
-      : oklchHex(0.95, 0.025, 85);
-    const ink = night
-      ? oklchHex(0.9, 0.02, 85)
-      : oklchHex(0.2, 0.015, palette.hue);
+    const paperL = paperValue(palette, reading.mood);
+    const paper = inkPaper(palette, paperL);
+    const ink = inkColour(palette, paperL);
     const seal = oklchHex(
       0.58,
-      0.19,
+      Math.max(0.1, palette.chroma * 1.15),
       palette.temperature === 'warm' ? 32 : palette.hue,
     );
     fillGround(ctx, paper);
     const picture = choosePicture(reading, scene.variation);
     const landscape = picture === 'ridges';
     if (picture === 'ridges') paintRidges(ctx, reading, ink, paper, seal, rng);
-    if (picture === 'enso') paintEnso(ctx, reading, ink, seal, rng);
+    if (picture === 'enso') paintEnso(ctx, reading, ink, paper, seal, rng);
     if (picture === 'strokes') paintStrokes(ctx, reading, ink, paper, rng);
     paintSeal(ctx, seal, paper, landscape, rng);
     return inkText(scene, paper, ink, landscape);
   },
 };
 
+/**
+ * Rice paper, greyer for darker tracks (its value follows the palette's,
+ * within the range paper has); black paper only when the words are truly
+ * dark, for a night landscape in pale ink.
+ */
+function paperValue(palette: Palette, mood: Mood): number {
+  if (mood.darkness >= 0.6) return palette.value;
+  return 0.7 + (palette.value - 0.12) * 0.3;
+}
+
+function inkPaper(palette: Palette, value: number): string {
+  const chroma = Math.min(0.03, palette.chroma * 0.25);
+  const hue = value < 0.5 ? palette.groundHue : palette.hue;
+  return oklchHex(value, chroma, hue);
+}
+
+/**
+ * Ink as dense as the energy: a grey wash for calm tracks, near black (or
+ * near white on black paper) for loud ones.
+ */
+function inkColour(palette: Palette, paper: number): string {
+  const density = 0.65 + 0.35 * palette.contrast;
+  const far = paper < 0.5 ? 0.95 : 0.12;
+  const l = paper + (far - paper) * density;
+  return oklchHex(l, Math.min(0.03, palette.chroma * 0.2), palette.hue);
+}
+
 type Picture = 'enso' | 'ridges' | 'strokes';
 const PICTURES: readonly Picture[] = ['ridges', 'enso', 'strokes'];
 
-/** Landscape words give ridges, loud songs brush bars, others an ensō. */
+/**
+ * Landscape words give ridges, intense words brush bars, others an ensō.
+ * The words decide, not the measured energy, so a louder mix of the same
+ * song keeps its picture and only inks it harder.
+ */
 function choosePicture(reading: TrackReading, variation: number): Picture {
   const land = reading.motifs.some((m) => LAND.includes(m));
   const first: Picture = land
     ? 'ridges'
-    : reading.features.energy > 0.6
+    : reading.mood.arousal > 0.3
       ? 'strokes'
       : 'enso';
   const start = PICTURES.indexOf(first);
@@ -91,8 +127,9 @@ function choosePicture(reading: TrackReading, variation: number): Picture {
 }
 
 /**
- * Bold brush bars, one per 30 beats a minute (three to six), each as long as the energy
- * of its stretch of the song: a calligrapher's rhythm.
+ * Bold brush strokes falling from the top, one per 24 beats a minute
+ * (three to eight), left to right in time, each as long as the song is
+ * loud at its moment: a calligrapher's rhythm.
  */
 function paintStrokes(
   ctx: SKRSContext2D,
@@ -101,15 +138,18 @@ function paintStrokes(
   paper: string,
   rng: Random,
 ): void {
-  const count = Math.min(6, Math.max(3, Math.round(reading.features.bpm / 30)));
-  const band = 560 / count;
+  const count = Math.min(8, Math.max(3, Math.round(reading.features.bpm / 24)));
+  const band = 780 / count;
   for (let i = 0; i < count; i++) {
-    const level = sampleAt(reading.features.contour, (i + 0.5) / count);
-    const length = 260 + level * 560;
-    const x0 = 80 + rng.range(0, 840 - length);
-    const y = 90 + i * band + band * 0.5;
-    const weight = band * rng.range(0.42, 0.62);
-    brushBar(ctx, x0, y, length, weight, ink, paper, rng);
+    const t = (i + 0.5) / count;
+    const level = sampleAt(reading.features.contour, t);
+    const length = 160 + level * 440;
+    const weight = Math.min(110, band * rng.range(0.45, 0.62));
+    ctx.save();
+    ctx.translate(110 + t * 780, 90 + rng.range(0, 30));
+    ctx.rotate(Math.PI / 2);
+    brushBar(ctx, 0, 0, length, weight, ink, paper, rng);
+    ctx.restore();
   }
 }
 
@@ -160,10 +200,11 @@ function paintEnso(
   ctx: SKRSContext2D,
   reading: TrackReading,
   ink: string,
+  paper: string,
   seal: string,
   rng: Random,
 ): void {
-  const cx = rng.range(420, 580);
+  const cx = 300 + loudestMoment(reading.features.contour) * 400;
   const cy = rng.range(350, 410);
   const r = rng.range(200, 265);
   const celestial = reading.motifs.find(
@@ -180,20 +221,23 @@ function paintEnso(
   const start = rng.range(0, Math.PI * 2);
   const sweep = Math.PI * 2 * rng.range(0.82, 0.92);
   const weight = 22 + reading.features.energy * 40;
-  const strands = 3 + Math.round(reading.features.bpm / 30);
+  const strands = 2 + Math.round(reading.features.bpm / 12);
   strokeBrush(ctx, cx, cy, r, start, sweep, weight, ink, 0.92, rng);
+  // Dry-brush streaks where the bristles run out of ink: more of them,
+  // finer, the faster the song.
   for (let i = 0; i < strands; i++) {
-    const offset = rng.range(-weight * 0.45, weight * 0.45);
+    const offset = rng.range(-weight * 0.38, weight * 0.38);
+    const from = rng.range(0.3, 0.6);
     strokeBrush(
       ctx,
       cx,
       cy,
       r + offset,
-      start + rng.range(0.05, 0.4),
-      sweep * rng.range(0.5, 0.95),
-      rng.range(1.5, 4),
-      ink,
-      0.5,
+      start + sweep * from,
+      sweep * (1 - from) * rng.range(0.8, 1),
+      rng.range(1.2, 2.6),
+      paper,
+      0.85,
       rng,
     );
   }
@@ -236,7 +280,13 @@ function strokeBrush(
   fillPolygon(ctx, [...outer, ...inner.reverse()], withAlpha(ink, alpha));
 }
 
-/** Ink-wash ridges: far ones pale, near ones dark, the contour as skyline. */
+/**
+ * Ink-wash ridges receding into mist, one more ridge for every 30 beats a
+ * minute (three to six); the nearest ridge's line is the energy contour
+ * and the sun sets behind the loudest moment. On light paper far ridges
+ * are pale and near ones dark; on black paper the far ones are moonlit
+ * and the nearest is almost the paper.
+ */
 function paintRidges(
   ctx: SKRSContext2D,
   reading: TrackReading,
@@ -245,36 +295,58 @@ function paintRidges(
   seal: string,
   rng: Random,
 ): void {
-  fillCircle(
-    ctx,
-    rng.range(600, 820),
-    rng.range(170, 260),
-    62,
-    withAlpha(seal, 0.9),
+  const contour = reading.features.contour;
+  const sunX = 150 + loudestMoment(contour) * 700;
+  // Under the title the sun sits low, half behind the hills.
+  const sunY = sunX < 640 ? 400 : rng.range(170, 260);
+  fillCircle(ctx, sunX, sunY, 62, withAlpha(seal, 0.9));
+  const layers = Math.min(
+    6,
+    Math.max(3, Math.round(reading.features.bpm / 30)),
   );
-  const layers = 4;
+  const dark = isDarkPaper(paper);
+  const span = 340 / layers;
   for (let k = 0; k < layers; k++) {
-    const base = 430 + k * 85;
-    const amp = 160 - k * 22;
-    const phase = rng.range(0, 10);
-    const points: [number, number][] = [[0, 1000]];
-    for (let x = 0; x <= 1000; x += 10) {
-      const level = sampleAt(
-        reading.features.contour,
-        (x / 1000 + k * 0.21) % 1,
-      );
-      const ridge =
-        Math.sin(x / 90 + phase) * 0.35 + Math.sin(x / 37 + phase * 2) * 0.12;
-      points.push([x, base - amp * (0.45 * level + 0.35 + ridge * 0.5)]);
-    }
-    points.push([1000, 1000]);
-    fillPolygon(ctx, points, withAlpha(ink, 0.16 + k * 0.2));
+    const base = 440 + (k + 1) * span;
+    const amp = 170 - k * (90 / layers);
+    const points = ridgeLine(contour, base, amp, (layers - 1 - k) * 0.07, rng);
+    const depth = k / (layers - 1);
+    const colour = dark
+      ? withAlpha(mixHex(ink, paper, 0.35 + depth * 0.55), 0.95)
+      : withAlpha(ink, 0.16 + depth * 0.64);
+    fillPolygon(ctx, points, colour);
+    if (k === layers - 1) continue;
     const mist = ctx.createLinearGradient(0, base - 40, 0, base + 80);
-    mist.addColorStop(0, withAlpha(paper, 0));
-    mist.addColorStop(1, withAlpha(paper, k === layers - 1 ? 0 : 0.55));
+    const haze = dark ? ink : paper;
+    mist.addColorStop(0, withAlpha(haze, 0));
+    mist.addColorStop(1, withAlpha(haze, dark ? 0.12 : 0.55));
     ctx.fillStyle = mist;
     ctx.fillRect(0, base - 40, 1000, 120);
   }
+}
+
+/** A ridge's outline: the contour (read `lag` late) over two swells. */
+function ridgeLine(
+  contour: number[],
+  base: number,
+  amp: number,
+  lag: number,
+  rng: Random,
+): [number, number][] {
+  const phase = rng.range(0, 10);
+  const points: [number, number][] = [[0, 1000]];
+  for (let x = 0; x <= 1000; x += 10) {
+    const level = sampleAt(contour, Math.min(1, x / 1000 + lag));
+    const ridge =
+      Math.sin(x / 90 + phase) * 0.35 + Math.sin(x / 37 + phase * 2) * 0.12;
+    points.push([x, base - amp * (0.6 * level + 0.25 + ridge * 0.45)]);
+  }
+  points.push([1000, 1000]);
+  return points;
+}
+
+function isDarkPaper(paper: string): boolean {
+  return rgbToOklch(fromHex(paper)).l < 0.5;
 }
 
 /** A small square seal: a carved frame round a dot or a bar. */

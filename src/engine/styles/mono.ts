@@ -1,5 +1,7 @@
 import type { SKRSContext2D } from '@napi-rs/canvas';
 import { oklchHex } from '../color/color.js';
+import { tone } from '../color/palette.js';
+import { loudestMoment } from '../reading/loudest-moment.js';
 import { fillCircle, fillGround, fillRect } from '../draw/shapes.js';
 import { faceOf, isSerifGenre, monoFaces } from '../typography/genre-faces.js';
 import type { TextSpec } from '../typography/text-spec.js';
@@ -37,28 +39,19 @@ export const monoStyle: CoverStyle = {
     (FIT[reading.genre] ?? 0.25) + Math.max(0, -reading.mood.arousal) * 0.2,
   paint(scene) {
     const { ctx, reading, palette, rng } = scene;
-    const nocturne = reading.motifs.some((m) => m === 'moon' || m === 'night');
-    const dark =
-      nocturne ||
-      reading.features.brightness < 0.42 ||
-      reading.mood.darkness > 0.5;
-    // Grounds carry enough of the hue that two tracks never share a grey.
-    const value = reading.features.brightness;
-    const ground = dark
-      ? oklchHex(0.14 + value * 0.14, 0.05, palette.groundHue)
-      : oklchHex(0.89 + value * 0.07, 0.035, palette.hue);
-    const ink = dark
-      ? oklchHex(0.92, 0.03, palette.hue)
-      : oklchHex(0.22, 0.04, palette.hue);
-    const mark = oklchHex(
-      dark ? 0.7 : 0.6,
-      0.09 + reading.features.energy * 0.1,
+    // One hue, laid as a full field of colour: a minimal cover is a
+    // colour first, and two tracks never share a grey.
+    const ground = oklchHex(
+      palette.value,
+      Math.max(0.05, palette.chroma * (palette.darkGround ? 0.9 : 0.45)),
       palette.hue,
     );
+    const ink = palette.ink;
+    const mark = tone(palette, 1, 0, 1.2);
     fillGround(ctx, ground);
 
     const gesture = rng.pick<Gesture>(['disc', 'ring', 'bar']);
-    const x = rng.pick([382, 500, 618]);
+    const x = 250 + loudestMoment(reading.features.contour) * 500;
     drawGesture(
       ctx,
       gesture,
@@ -113,11 +106,15 @@ function drawHairline(
   ctx.restore();
 }
 
-/** One tick per ten beats a minute, right-aligned along the bottom edge. */
+/**
+ * A ruler along the bottom edge, one tick per five beats a minute over a
+ * fixed span: slow songs draw a sparse ruler, fast ones a dense one.
+ */
 function drawTicks(ctx: SKRSContext2D, bpm: number, ink: string): void {
-  const count = Math.round(bpm / 10);
+  const count = Math.round(Math.min(40, Math.max(10, bpm / 5)));
+  const step = 330 / (count - 1);
   for (let i = 0; i < count; i++)
-    fillRect(ctx, 910 - i * 12, 890, 2, i % 4 === 0 ? 22 : 12, ink);
+    fillRect(ctx, 910 - i * step, 890, 2, i % 4 === 0 ? 22 : 12, ink);
 }
 
 function monoText(

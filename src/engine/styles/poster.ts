@@ -1,5 +1,9 @@
 import type { SKRSContext2D } from '@napi-rs/canvas';
 import { oklchHex } from '../color/color.js';
+import { harmonyOffsets, tone } from '../color/palette.js';
+import { loudestMoment } from '../reading/loudest-moment.js';
+import { sampleAt } from '../reading/resample.js';
+import type { TrackFeatures } from '../reading/track-features.js';
 import { fillCircle, fillGround, fillRect } from '../draw/shapes.js';
 import {
   displayFaces,
@@ -27,6 +31,7 @@ const FIT: Record<string, number> = {
 
 interface PosterColors {
   field: string;
+  disc: string;
   lower: string;
   /** Legible on the lower field. */
   onLower: string;
@@ -57,60 +62,73 @@ export const posterStyle: CoverStyle = {
     const discR = 90 + reading.features.energy * 110;
     fillGround(ctx, colors.field);
     fillRect(ctx, 0, split, 1000, 1000 - split, colors.lower);
-    drawDisc(ctx, scene, colors.lower, split, discR);
-    drawContourCode(ctx, reading.features.contour, split, colors.onLower);
+    drawDisc(ctx, scene, colors, split, discR);
+    drawBeatCode(ctx, reading.features, split, colors.onLower);
     return posterText(scene, split - discR - 28, split, colors);
   },
 };
 
 /**
- * A vivid field either dark enough for light type or light enough for dark
- * type: middle values pass neither at 4.5:1 and would force a plate.
+ * A vivid field, dark for dark tracks and light for bright ones (its value
+ * follows the palette's), over a pale lower band; a dark field gets a
+ * lit band below instead. Middle values would pass neither light nor dark
+ * type at 4.5:1, so the field keeps out of them.
  */
 function posterColors(scene: Scene): PosterColors {
-  const { reading, palette } = scene;
-  const energy = reading.features.energy;
-  const deep = energy > 0.55 || reading.mood.darkness > 0.45;
-  const vivid = oklchHex(deep ? 0.47 : 0.8, 0.15 + energy * 0.06, palette.hue);
+  const { palette } = scene;
+  const chroma = Math.max(0.06, palette.chroma);
+  const v = palette.value;
+  const fieldL = palette.darkGround
+    ? 0.12 + (v - 0.12) * 0.9
+    : 0.6 + (v - 0.76) * 1.3;
+  const field = oklchHex(fieldL, chroma, palette.hue);
   const light = oklchHex(0.95, 0.02, palette.hue + 30);
   const dark = oklchHex(0.16, 0.04, palette.groundHue);
-  const darkField = reading.mood.darkness > 0.6;
-  const field = darkField ? dark : vivid;
-  const lower = darkField ? vivid : light;
-  const onLower = darkField && deep ? light : dark;
-  return { field, lower, onLower, light, dark };
+  const lower = palette.darkGround ? tone(palette, 1, 0, 1.3) : light;
+  const onLower = palette.darkGround ? dark : oklchHex(0.2, 0.04, palette.hue);
+  const [partner] = harmonyOffsets(palette);
+  const disc = tone(palette, 0.9, partner * 0.5, 1.2);
+  return { field, lower, onLower, light, dark, disc };
 }
 
-/** A disc, cut by the split line, sized by energy. */
+/**
+ * A disc cut by the split line, sized by energy, rising at the loudest
+ * moment of the song (time runs left to right).
+ */
 function drawDisc(
   ctx: SKRSContext2D,
   scene: Scene,
-  lower: string,
+  colors: PosterColors,
   split: number,
   r: number,
 ): void {
-  const { rng, reading } = scene;
-  const x = rng.chance(0.5) ? 760 : 240;
+  const x = 150 + loudestMoment(scene.reading.features.contour) * 700;
   ctx.save();
   ctx.beginPath();
   ctx.rect(0, 0, 1000, split);
   ctx.clip();
-  fillCircle(ctx, x, split, r, oklchHex(0.82, 0.16, reading.palette.hue + 60));
+  fillCircle(ctx, x, split, r, colors.disc);
   ctx.restore();
-  fillCircle(ctx, x, split, r * 0.18, lower);
+  fillCircle(ctx, x, split, r * 0.18, colors.lower);
 }
 
-/** The 32 contour values as vertical rules whose weight is the energy. */
-function drawContourCode(
+/**
+ * A bar code with one rule per three beats a minute (faster songs print
+ * finer codes), each as heavy as the song's energy at its moment.
+ */
+function drawBeatCode(
   ctx: SKRSContext2D,
-  contour: number[],
+  features: TrackFeatures,
   split: number,
   ink: string,
 ): void {
-  const step = 520 / contour.length;
-  contour.forEach((level, i) => {
-    fillRect(ctx, 60 + i * step, split + 40, 1.5 + level * (step - 3), 70, ink);
-  });
+  const rules = Math.round(Math.min(60, Math.max(18, features.bpm / 3)));
+  const step = 520 / rules;
+  for (let i = 0; i < rules; i++) {
+    const level = sampleAt(features.contour, (i + 0.5) / rules);
+    const weight = 1.2 + level * (step * 0.8 - 1.2);
+    fillRect(ctx, 60 + i * step, split + 40, weight, 70, ink);
+  }
 }
 
 function posterText(

@@ -1,7 +1,8 @@
 import type { SKRSContext2D } from '@napi-rs/canvas';
-import { oklchHex } from '../color/color.js';
+import { mixHex, oklchHex } from '../color/color.js';
+import { loudestMoment } from '../reading/loudest-moment.js';
 import { fillCircle, fillPolygon, fillRect } from '../draw/shapes.js';
-import type { Random } from '../random.js';
+import { createRandom, shuffled, type Random } from '../random.js';
 import { sampleAt } from '../reading/resample.js';
 import type { TrackReading } from '../reading/read-track.js';
 import { displayFaces, faceOf } from '../typography/genre-faces.js';
@@ -53,36 +54,42 @@ export const sunsetStyle: CoverStyle = {
     (reading.motifs.some((m) => SCENIC.includes(m)) ? 0.1 : 0),
   paint(scene) {
     const { ctx, reading, palette, rng } = scene;
-    const e = reading.features.energy;
-    const night = reading.mood.darkness > 0.35;
-    const sky: Sky = {
-      top: oklchHex(
-        night ? 0.2 : 0.42,
-        0.08 + e * 0.05,
-        palette.hue + (night ? 250 : 300),
-      ),
-      horizon: oklchHex(night ? 0.55 : 0.78, 0.12 + e * 0.06, palette.hue + 10),
-      sunTop: oklchHex(0.92, 0.14, palette.hue + 55),
-      sunBottom: oklchHex(0.64, 0.2 + e * 0.04, palette.hue - 15),
-      land: oklchHex(0.17, 0.05, palette.hue + 260),
-      line: oklchHex(0.7, 0.2, palette.hue + 330),
-    };
+    const sky = skyColours(scene);
     const horizon = 640;
     paintSky(ctx, sky, horizon);
-    if (
-      reading.motifs.includes('stars') ||
-      reading.motifs.includes('night') ||
-      night
-    )
-      paintStars(ctx, rng, horizon);
-    const sunR = 150 + e * 80;
-    const sunX = 500 + rng.range(-120, 120);
+    if (palette.darkGround || reading.motifs.includes('stars'))
+      paintStars(ctx, rng.fork('stars'), horizon);
+    const sunR = 150 + reading.features.energy * 90;
+    // The sun rises over the loudest moment, and stays whole in the frame.
+    const at = 200 + loudestMoment(reading.features.contour) * 600;
+    const sunX = Math.min(960 - sunR, Math.max(40 + sunR, at));
     paintSun(ctx, sunX, horizon, sunR, sky, reading.features.bpm);
-    const foreground = chooseForeground(reading, rng);
+    const foreground = chooseForeground(reading, scene.variation);
     paintForeground(ctx, foreground, scene, sky, horizon, sunX);
     return sunsetText(scene, sky, horizon - sunR - 40);
   },
 };
+
+/**
+ * A night sky for dark tracks and a day sky for bright ones (the sky's
+ * value is the palette's), glowing towards the horizon as far as the
+ * energy's contrast allows; the sun is always the brightest thing.
+ */
+function skyColours(scene: Scene): Sky {
+  const { palette } = scene;
+  const v = palette.value;
+  const topL = palette.darkGround ? v : 0.5 + (v - 0.76) * 1.6;
+  const glow = 0.1 + palette.contrast * 0.32;
+  const c = palette.chroma;
+  return {
+    top: oklchHex(topL, c * 0.7, palette.groundHue),
+    horizon: oklchHex(Math.min(0.86, topL + glow), c * 1.1, palette.hue + 10),
+    sunTop: oklchHex(0.93, Math.max(0.08, c * 0.8), palette.hue + 55),
+    sunBottom: oklchHex(0.66, Math.max(0.1, c * 1.3), palette.hue - 15),
+    land: oklchHex(0.26 - palette.contrast * 0.12, 0.05, palette.hue + 30),
+    line: oklchHex(0.72, Math.max(0.1, c * 1.2), palette.hue - 30),
+  };
+}
 
 function paintSky(ctx: SKRSContext2D, sky: Sky, horizon: number): void {
   const gradient = ctx.createLinearGradient(0, 0, 0, horizon);
@@ -110,7 +117,7 @@ function paintStars(ctx: SKRSContext2D, rng: Random, horizon: number): void {
   }
 }
 
-/** The sun's lower half is cut by bands, more of them for faster songs. */
+/** The sun's lower half is cut by bands: 3 at 60 bpm, 11 at 180. */
 function paintSun(
   ctx: SKRSContext2D,
   x: number,
@@ -119,7 +126,7 @@ function paintSun(
   sky: Sky,
   bpm: number,
 ): void {
-  const bands = Math.round(4 + (Math.min(180, Math.max(60, bpm)) - 60) / 24);
+  const bands = Math.round(3 + (Math.min(180, Math.max(60, bpm)) - 60) / 15);
   const top = horizon - r;
   const cutStart = horizon - r * 0.55;
   ctx.save();
@@ -141,7 +148,24 @@ function paintSun(
   ctx.restore();
 }
 
-function chooseForeground(reading: TrackReading, rng: Random): Foreground {
+const FOREGROUNDS: readonly Foreground[] = [
+  'sea',
+  'grid',
+  'peaks',
+  'skyline',
+  'mesas',
+  'road',
+];
+
+/**
+ * The words' landscape first (water, a road, desert, a city, mountains,
+ * or the genre's own), then the others in a seeded order; each variation
+ * moves one along, so alternatives change the scene, not only its light.
+ */
+function chooseForeground(
+  reading: TrackReading,
+  variation: number,
+): Foreground {
   const byMotif: Partial<Record<string, Foreground>> = {
     water: 'sea',
     road: 'road',
@@ -149,13 +173,14 @@ function chooseForeground(reading: TrackReading, rng: Random): Foreground {
     city: 'skyline',
     mountain: 'peaks',
   };
-  for (const motif of reading.motifs) {
-    const foreground = byMotif[motif];
-    if (foreground) return foreground;
-  }
-  if (reading.genre === 'country') return 'mesas';
-  if (reading.genre === 'synthwave') return 'grid';
-  return rng.pick<Foreground>(['sea', 'grid', 'peaks', 'skyline']);
+  const suggested = reading.motifs.flatMap((m) => byMotif[m] ?? []);
+  if (reading.genre === 'country') suggested.push('mesas');
+  if (reading.genre === 'synthwave') suggested.push('grid');
+  // Seeded by the track alone, so the order is the same for every
+  // variation and each one really moves along it.
+  const rest = shuffled(FOREGROUNDS, createRandom(reading.seed));
+  const order = [...new Set([...suggested, ...rest])];
+  return order[variation % order.length] ?? 'sea';
 }
 
 function paintForeground(
@@ -168,12 +193,39 @@ function paintForeground(
 ): void {
   const { reading, rng } = scene;
   const contour = reading.features.contour;
-  if (kind === 'sea') paintSea(ctx, sky, horizon, sunX, rng);
+  if (kind === 'sea')
+    paintSea(ctx, sky, horizon, sunX, reading.features.bpm, rng);
   if (kind === 'grid') paintGrid(ctx, sky, horizon, reading.features.bpm);
   if (kind === 'road') paintRoad(ctx, sky, horizon, reading.features.bpm);
   if (kind === 'mesas') paintMesas(ctx, sky, horizon, contour, rng);
   if (kind === 'skyline') paintSkyline(ctx, sky, horizon, contour, rng);
   if (kind === 'peaks') paintPeaks(ctx, sky, horizon, contour, rng);
+  if (kind === 'mesas' || kind === 'skyline' || kind === 'peaks')
+    paintFurrows(ctx, sky, horizon, reading.features.bpm);
+}
+
+/**
+ * The plain in front, lit by the sun in lines that close up towards the
+ * horizon: one line per twelve beats a minute.
+ */
+function paintFurrows(
+  ctx: SKRSContext2D,
+  sky: Sky,
+  horizon: number,
+  bpm: number,
+): void {
+  const rows = Math.round(Math.min(16, Math.max(5, bpm / 12)));
+  ctx.save();
+  ctx.strokeStyle = mixHex(sky.land, sky.line, 0.45);
+  ctx.lineWidth = 2;
+  ctx.beginPath();
+  for (let k = 1; k <= rows; k++) {
+    const y = horizon + 16 + (1000 - horizon - 16) * (k / rows) ** 1.8;
+    ctx.moveTo(0, y);
+    ctx.lineTo(1000, y);
+  }
+  ctx.stroke();
+  ctx.restore();
 }
 
 /** A highway to the vanishing point; its dashes are the beats. */
@@ -214,22 +266,26 @@ function paintRoad(
   }
 }
 
+/** The sun's path on the water: one ripple per nine beats a minute. */
 function paintSea(
   ctx: SKRSContext2D,
   sky: Sky,
   horizon: number,
   sunX: number,
+  bpm: number,
   rng: Random,
 ): void {
-  for (let i = 0; i < 14; i++) {
-    const y = horizon + 14 + i * i * 1.9;
-    const w = (200 - i * 9) * rng.range(0.7, 1.1);
+  const count = Math.round(Math.min(22, Math.max(7, bpm / 9)));
+  for (let i = 0; i < count; i++) {
+    const t = i / count;
+    const y = horizon + 12 + (1000 - horizon - 40) * t * t;
+    const w = (220 - t * 130) * rng.range(0.7, 1.1);
     fillRect(
       ctx,
       sunX - w / 2 + rng.range(-20, 20),
       y,
       w,
-      3 + i * 0.5,
+      3 + t * 9,
       i % 2 === 0 ? sky.sunBottom : sky.sunTop,
     );
   }
@@ -249,7 +305,7 @@ function paintGrid(
     ctx.moveTo(500 + i * 18, horizon);
     ctx.lineTo(500 + i * 150, 1000);
   }
-  const rows = Math.round(6 + bpm / 20);
+  const rows = Math.round(bpm / 8);
   for (let k = 1; k <= rows; k++) {
     const y = horizon + (1000 - horizon) * (k / rows) ** 2;
     ctx.moveTo(0, y);
@@ -270,7 +326,7 @@ function paintMesas(
   let x = -20;
   const points: [number, number][] = [[0, horizon + 40]];
   while (x < 1020) {
-    const h = 30 + sampleAt(contour, x / 1000) * 150;
+    const h = 25 + sampleAt(contour, x / 1000) ** 1.5 * 125;
     const w = rng.range(90, 220);
     points.push(
       [x + 20, horizon - h],
@@ -294,7 +350,7 @@ function paintSkyline(
   let x = 0;
   while (x < 1000) {
     const w = rng.range(36, 90);
-    const h = 40 + sampleAt(contour, x / 1000) * 220 * rng.range(0.6, 1);
+    const h = 30 + sampleAt(contour, x / 1000) ** 1.5 * 150 * rng.range(0.7, 1);
     fillRect(ctx, x, horizon - h, w - 4, h + 2, sky.land);
     x += w;
   }
@@ -309,7 +365,7 @@ function paintPeaks(
 ): void {
   const points: [number, number][] = [[0, horizon + 2]];
   for (let x = 0; x <= 1000; x += rng.range(60, 140)) {
-    const h = 40 + sampleAt(contour, x / 1000) * 200;
+    const h = 25 + sampleAt(contour, x / 1000) ** 1.5 * 140;
     points.push([x, horizon - h * rng.range(0.6, 1)], [x + 40, horizon - 10]);
   }
   points.push([1000, horizon + 2]);

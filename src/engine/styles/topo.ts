@@ -1,5 +1,6 @@
 import type { SKRSContext2D } from '@napi-rs/canvas';
 import { oklchHex } from '../color/color.js';
+import { harmonyOffsets, lean, tone } from '../color/palette.js';
 import { contourSegments } from '../draw/contours.js';
 import { fillGround, fillRect, strokeLine } from '../draw/shapes.js';
 import type { Random } from '../random.js';
@@ -56,14 +57,15 @@ export const topoStyle: CoverStyle = {
     (reading.motifs.some((m) => LANDFORM_MOTIFS.includes(m)) ? 0.2 : 0),
   paint(scene) {
     const { ctx, reading, palette, rng } = scene;
-    const dark = palette.darkGround;
-    const ground = dark
-      ? oklchHex(0.19, 0.05, palette.groundHue)
-      : oklchHex(0.93, 0.03, palette.hue + 40);
-    const line = dark
-      ? oklchHex(0.8, 0.12, palette.hue + 30)
-      : oklchHex(0.38, 0.09, palette.hue);
-    const accent = oklchHex(dark ? 0.72 : 0.6, 0.17, palette.hue + 180);
+    const ground = palette.darkGround
+      ? palette.ground
+      : oklchHex(
+          palette.value,
+          Math.min(0.045, palette.chroma * 0.35),
+          palette.groundHue,
+        );
+    const line = tone(palette, 1, lean(palette, 25), 1.1);
+    const accent = tone(palette, 1, harmonyOffsets(palette)[0], 1.3);
     fillGround(ctx, ground);
 
     const field = heightField(hillsFor(reading.features.contour, rng), 90);
@@ -77,15 +79,21 @@ export const topoStyle: CoverStyle = {
   },
 };
 
+/**
+ * One hill per stretch of the song, left to right in time, as broad and
+ * high as the song is loud there: the map's highest ground is its loudest
+ * moment.
+ */
 function hillsFor(contour: number[], rng: Random): Hill[] {
   const count = 5;
   return Array.from({ length: count }, (_, i) => {
-    const level = sampleAt(contour, (i + 0.5) / count);
+    const t = (i + 0.5) / count;
+    const level = sampleAt(contour, t);
     return {
-      x: rng.range(80, 920),
-      y: rng.range(80, 920),
-      r: rng.range(140, 260) * (0.7 + level * 0.6),
-      h: 0.3 + level,
+      x: 90 + t * 820 + rng.range(-40, 40),
+      y: rng.range(120, 620),
+      r: rng.range(120, 200) * (0.6 + level * 0.8),
+      h: 0.15 + level * 1.1,
     };
   });
 }

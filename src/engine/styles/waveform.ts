@@ -1,5 +1,7 @@
 import type { SKRSContext2D } from '@napi-rs/canvas';
 import { mixHex, oklchHex } from '../color/color.js';
+import { harmonyOffsets, lean, tone, type Palette } from '../color/palette.js';
+import type { TrackFeatures } from '../reading/track-features.js';
 import { fillGround, fillRect } from '../draw/shapes.js';
 import { sampleAt } from '../reading/resample.js';
 import type { TrackReading } from '../reading/read-track.js';
@@ -40,21 +42,14 @@ export const waveformStyle: CoverStyle = {
     reading.features.fromAudio ? (FIT[reading.genre] ?? 0.6) + 0.1 : 0,
   paint(scene) {
     const { ctx, reading, palette } = scene;
-    const ground = oklchHex(
-      0.14 + reading.features.brightness * 0.08,
-      0.05,
-      palette.groundHue,
-    );
-    const hot = oklchHex(
-      0.78,
-      0.1 + reading.features.energy * 0.1,
-      palette.hue + 20,
-    );
-    const cool = oklchHex(0.62, 0.12, palette.hue + 160);
+    const ground = screenGround(palette);
+    const hot = tone(palette, 1, lean(palette, 18), 1.3);
+    const cool = tone(palette, 0.7, harmonyOffsets(palette)[1] * 0.5, 0.9);
     fillGround(ctx, ground);
     const ring = (reading.seed + scene.variation) % 2 === 1;
-    if (ring) drawRing(ctx, reading, hot, cool);
-    else drawBars(ctx, reading, hot, cool);
+    const peaks = beatPeaks(reading.features);
+    if (ring) drawRing(ctx, reading, peaks, hot, cool);
+    else drawBars(ctx, reading, peaks, hot, cool);
     drawSpectrum(
       ctx,
       reading.features.spectrum,
@@ -65,25 +60,61 @@ export const waveformStyle: CoverStyle = {
   },
 };
 
+/**
+ * A dark screen for dark tracks, deeper and greyer than the palette's
+ * ground so the data glows on it; a printed sheet for bright ones. Its
+ * value still follows the palette's.
+ */
+function screenGround(palette: Palette): string {
+  if (!palette.darkGround) return palette.ground;
+  const l = 0.08 + (palette.value - 0.12) * 0.6;
+  return oklchHex(l, Math.min(0.035, palette.chroma * 0.3), palette.groundHue);
+}
+
+/**
+ * One bar per beat of a 30-second stretch (60 bpm draws 30 bars, 180
+ * draws 90), each the loudest of the waveform peaks it covers. Bars are
+ * drawn mostly relative to the track's own loudest peak, so a quiet
+ * recording still fills the picture, and a quarter absolute, so it still
+ * draws a little smaller than a loud one.
+ */
+function beatPeaks(features: TrackFeatures): number[] {
+  const wave = features.waveform;
+  const count = Math.round(Math.min(96, Math.max(24, features.bpm / 2)));
+  const loudest = Math.max(0.05, ...wave);
+  return Array.from({ length: count }, (_, i) => {
+    const from = Math.floor((i / count) * wave.length);
+    const to = Math.max(from + 1, Math.floor(((i + 1) / count) * wave.length));
+    const peak = Math.max(...wave.slice(from, to));
+    return 0.25 * peak + 0.75 * (peak / loudest);
+  });
+}
+
+/**
+ * Loud stretches of the song glow hot and quiet ones stay cool and dim;
+ * a bar's own peak adds to its glow, so a loud hit flares.
+ */
 function barColor(
   reading: TrackReading,
   t: number,
+  peak: number,
   hot: string,
   cool: string,
 ): string {
-  return mixHex(cool, hot, sampleAt(reading.features.contour, t));
+  const level = sampleAt(reading.features.contour, t);
+  return mixHex(cool, hot, Math.min(1, 0.7 * level + 0.5 * peak));
 }
 
 function drawBars(
   ctx: SKRSContext2D,
   reading: TrackReading,
+  peaks: number[],
   hot: string,
   cool: string,
 ): void {
-  const wave = reading.features.waveform;
-  const step = 880 / wave.length;
+  const step = 880 / peaks.length;
   const mid = 500;
-  wave.forEach((peak, i) => {
+  peaks.forEach((peak, i) => {
     const h = 6 + peak * 230;
     fillRect(
       ctx,
@@ -91,7 +122,7 @@ function drawBars(
       mid - h,
       step * 0.62,
       h * 2,
-      barColor(reading, i / wave.length, hot, cool),
+      barColor(reading, (i + 0.5) / peaks.length, peak, hot, cool),
     );
   });
   fillRect(ctx, 60, mid - 1, 880, 2, hot);
@@ -100,20 +131,28 @@ function drawBars(
 function drawRing(
   ctx: SKRSContext2D,
   reading: TrackReading,
+  peaks: number[],
   hot: string,
   cool: string,
 ): void {
-  const wave = reading.features.waveform;
   const cx = 500;
-  const cy = 470;
+  const cy = 500;
   ctx.save();
   ctx.lineCap = 'round';
-  ctx.lineWidth = 5;
-  wave.forEach((peak, i) => {
-    const a = (i / wave.length) * Math.PI * 2 - Math.PI / 2;
-    const r0 = 150;
-    const r1 = r0 + 12 + peak * 150;
-    ctx.strokeStyle = barColor(reading, i / wave.length, hot, cool);
+  ctx.lineWidth = Math.min(9, 560 / peaks.length);
+  peaks.forEach((peak, i) => {
+    // Time runs clockwise from the bottom, so the first half of the song
+    // is on the left and the second on the right, as in the bar layout.
+    const a = ((i + 0.5) / peaks.length) * Math.PI * 2 + Math.PI / 2;
+    const r0 = 130;
+    const r1 = r0 + 10 + peak * 165;
+    ctx.strokeStyle = barColor(
+      reading,
+      (i + 0.5) / peaks.length,
+      peak,
+      hot,
+      cool,
+    );
     ctx.beginPath();
     ctx.moveTo(cx + Math.cos(a) * r0, cy + Math.sin(a) * r0);
     ctx.lineTo(cx + Math.cos(a) * r1, cy + Math.sin(a) * r1);
@@ -146,7 +185,7 @@ function drawSpectrum(
 
 function waveformText(scene: Scene, ground: string, ring: boolean): TextSpec[] {
   const { input, reading } = scene;
-  const ink = oklchHex(0.96, 0.01, reading.palette.hue);
+  const ink = scene.palette.ink;
   const plate = { kind: 'box' as const, colors: [ground], padding: 0.2 };
   const faces = [faceOf('Grotesk', 700), faceOf('Inter', 800)];
   const titleBox = ring

@@ -1,0 +1,185 @@
+import { srgbToLinear } from '../../../src/engine/color/color.js';
+import type { Pixels } from './pixels.js';
+
+/** One pixel in OKLab: lightness 0–1 and the two opponent axes. */
+interface Lab {
+  l: number;
+  a: number;
+  b: number;
+}
+
+/** The warm pole of the colour wheel: orange, at 50° in OKLab. */
+const WARM_AXIS = (50 * Math.PI) / 180;
+
+function labAt(pixels: Pixels, i: number): Lab {
+  const o = i * 4;
+  const lr = srgbToLinear(pixels.data[o] ?? 0);
+  const lg = srgbToLinear(pixels.data[o + 1] ?? 0);
+  const lb = srgbToLinear(pixels.data[o + 2] ?? 0);
+  const l = Math.cbrt(
+    0.4122214708 * lr + 0.5363325363 * lg + 0.0514459929 * lb,
+  );
+  const m = Math.cbrt(
+    0.2119034982 * lr + 0.6806995451 * lg + 0.1073969566 * lb,
+  );
+  const s = Math.cbrt(
+    0.0883024619 * lr + 0.2817188376 * lg + 0.6299787005 * lb,
+  );
+  return {
+    l: 0.2104542553 * l + 0.793617785 * m - 0.0040720468 * s,
+    a: 1.9779984951 * l - 2.428592205 * m + 0.4505937099 * s,
+    b: 0.0259040371 * l + 0.7827717662 * m - 0.808675766 * s,
+  };
+}
+
+const converted = new WeakMap<Pixels, Lab[]>();
+
+function labs(pixels: Pixels): Lab[] {
+  const known = converted.get(pixels);
+  if (known) return known;
+  const count = pixels.width * pixels.height;
+  const all = Array.from({ length: count }, (_, i) => labAt(pixels, i));
+  converted.set(pixels, all);
+  return all;
+}
+
+const mean = (values: number[]): number =>
+  values.reduce((sum, v) => sum + v, 0) / Math.max(1, values.length);
+
+/** Mean perceptual lightness (OKLab L), 0 black – 1 white. */
+export function meanLightness(pixels: Pixels): number {
+  return mean(labs(pixels).map((p) => p.l));
+}
+
+/**
+ * Saturation of the picture's colours: the mean chroma of its most
+ * colourful tenth of pixels, so a large ground does not hide how vivid
+ * the shapes are.
+ */
+export function vividness(pixels: Pixels): number {
+  const chromas = labs(pixels)
+    .map((p) => Math.hypot(p.a, p.b))
+    .sort((u, v) => v - u);
+  return mean(chromas.slice(0, Math.max(1, Math.floor(chromas.length / 10))));
+}
+
+/** RMS contrast: the standard deviation of lightness. */
+export function lightnessSpread(pixels: Pixels): number {
+  const ls = labs(pixels).map((p) => p.l);
+  const m = mean(ls);
+  return Math.sqrt(mean(ls.map((l) => (l - m) ** 2)));
+}
+
+/**
+ * Mean warmth of the picture's colours, −1 (all blue) to 1 (all orange):
+ * the cosine of each coloured pixel's hue angle from orange, so a hue
+ * counts the same however vivid it is (vividness is energy's business).
+ * Near-greys (chroma under 0.03) do not count.
+ */
+export function meanWarmth(pixels: Pixels): number {
+  const coloured = labs(pixels).filter((p) => Math.hypot(p.a, p.b) >= 0.03);
+  return mean(coloured.map((p) => Math.cos(Math.atan2(p.b, p.a) - WARM_AXIS)));
+}
+
+/** The chroma-weighted mean hue in degrees (0–360). */
+export function meanHue(pixels: Pixels): number {
+  const all = labs(pixels);
+  const a = mean(all.map((p) => p.a));
+  const b = mean(all.map((p) => p.b));
+  return ((Math.atan2(b, a) * 180) / Math.PI + 360) % 360;
+}
+
+/** A lightness change that counts as an edge, across two pixels. */
+const EDGE_STEP = 0.035;
+
+/**
+ * Rhythm: edges met along every fourth row and column, per 100 pixels
+ * scanned; a pixel is on an edge when its lightness differs by
+ * `EDGE_STEP` from the pixel two before it. Finer, denser patterns score
+ * higher.
+ */
+export function edgeDensity(pixels: Pixels): number {
+  const { width, height } = pixels;
+  const l = labs(pixels).map((p) => p.l);
+  const at = (x: number, y: number): number => l[y * width + x] ?? 0;
+  let steps = 0;
+  let scanned = 0;
+  for (let y = 0; y < height; y += 4) {
+    for (let x = 2; x < width; x++, scanned++) {
+      if (Math.abs(at(x, y) - at(x - 2, y)) >= EDGE_STEP) steps++;
+    }
+  }
+  for (let x = 0; x < width; x += 4) {
+    for (let y = 2; y < height; y++, scanned++) {
+      if (Math.abs(at(x, y) - at(x, y - 2)) >= EDGE_STEP) steps++;
+    }
+  }
+  return (steps / scanned) * 100;
+}
+
+/** How the visual mass moved from one cover to another. */
+export interface MassShift {
+  /**
+   * Where mass was gained minus where it was lost, left to right (−1–1):
+   * positive when the second cover is heavier further right.
+   */
+  shift: number;
+  /** How much mass moved, as a share of the first cover's mass. */
+  moved: number;
+}
+
+/**
+ * Compares the mass maps of two covers that differ in one driver: parts
+ * that did not change cancel, so only what the driver moved counts.
+ */
+export function massShiftX(from: Pixels, to: Pixels): MassShift {
+  const a = massMap(from);
+  const b = massMap(to);
+  const width = from.width;
+  let gained = 0;
+  let gainedX = 0;
+  let lost = 0;
+  let lostX = 0;
+  let total = 0;
+  a.forEach((wa, i) => {
+    const d = (b[i] ?? 0) - wa;
+    const x = ((i % width) + 0.5) / width;
+    total += wa;
+    if (d > 0) {
+      gained += d;
+      gainedX += d * x;
+    } else {
+      lost -= d;
+      lostX -= d * x;
+    }
+  });
+  const centre = (moment: number, weight: number): number =>
+    weight > 0 ? moment / weight : 0.5;
+  return {
+    shift: centre(gainedX, gained) - centre(lostX, lost),
+    moved: (gained + lost) / 2 / Math.max(1e-9, total),
+  };
+}
+
+function massMap(pixels: Pixels): number[] {
+  const all = labs(pixels);
+  const ground = topRowColour(all, pixels.width);
+  return all.map((p) =>
+    Math.hypot(p.l - ground.l, p.a - ground.a, p.b - ground.b),
+  );
+}
+
+/**
+ * The median colour of the top row: the ground every style builds on
+ * (paper, field or sky), which the art then weighs against.
+ */
+function topRowColour(all: Lab[], width: number): Lab {
+  const row = all.slice(0, width);
+  const median = (values: number[]): number =>
+    values.sort((u, v) => u - v)[Math.floor(values.length / 2)] ?? 0;
+  return {
+    l: median(row.map((p) => p.l)),
+    a: median(row.map((p) => p.a)),
+    b: median(row.map((p) => p.b)),
+  };
+}
