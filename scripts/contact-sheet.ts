@@ -4,8 +4,11 @@
  * person can judge the engine's range at a glance.
  *
  *   npx tsx scripts/contact-sheet.ts [tracksDir] [out.png] [--variation N]
+ *     [--cell PX] [--rows N]
  *
- * The pair sheet is written next to out.png as <name>-pairs.png.
+ * The pair sheet is written next to out.png as <name>-pairs.png. With
+ * --rows, the style sheet is also cut into parts of N tracks each
+ * (<name>-1.png, …), small enough to look at one by one.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -29,26 +32,31 @@ interface TrackEntry {
   audio: string | null;
 }
 
-const CELL = 220;
+/** Takes `--name value` out of the arguments, or gives the default. */
+function flag(args: string[], name: string, fallback: number): number {
+  const at = args.indexOf(name);
+  return at >= 0 ? Number(args.splice(at, 2)[1]) : fallback;
+}
 
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
-  const variationAt = args.indexOf('--variation');
-  const variation =
-    variationAt >= 0 ? Number(args.splice(variationAt, 2)[1]) : 0;
+  const variation = flag(args, '--variation', 0);
+  const cell = flag(args, '--cell', 220);
+  const rowsPerPart = flag(args, '--rows', 0);
   const tracksDir = args[0] ?? '/work/shared/tracks';
   const out = args[1] ?? '/work/out/contact-sheet.png';
   const inputs = await loadInputs(tracksDir);
 
   const started = performance.now();
-  const styleRows = inputs.map((input) => styleRow(input, variation));
-  writeFileSync(
-    out,
-    renderContactSheet(styleRows, {
-      cell: CELL,
-      columnLabels: STYLES.map((s) => s.name),
-    }),
-  );
+  const styleRows = inputs.map((input) => styleRow(input, variation, cell));
+  const columnLabels = STYLES.map((s) => s.name);
+  writeFileSync(out, renderContactSheet(styleRows, { cell, columnLabels }));
+  for (let part = 0; rowsPerPart > 0; part++) {
+    const rows = styleRows.slice(part * rowsPerPart, (part + 1) * rowsPerPart);
+    if (rows.length === 0) break;
+    const file = `${out.replace(/\.png$/, '')}-${part + 1}.png`;
+    writeFileSync(file, renderContactSheet(rows, { cell, columnLabels }));
+  }
   const pairs = out.replace(/\.png$/, '') + '-pairs.png';
   writeFileSync(
     pairs,
@@ -94,9 +102,13 @@ function detailOf(input: CoverInput): string {
   return `${reading.genre} · ${Math.round(f.bpm)} bpm (${source}) · ${f.key} ${f.mode}`;
 }
 
-function styleRow(input: CoverInput, variation: number): ContactSheetRow {
+function styleRow(
+  input: CoverInput,
+  variation: number,
+  cell: number,
+): ContactSheetRow {
   const images = STYLES.map((style) =>
-    renderCover(input, { style: style.id, size: CELL, variation }),
+    renderCover(input, { style: style.id, size: cell, variation }),
   );
   return { label: input.title, detail: detailOf(input), images };
 }

@@ -51,6 +51,7 @@ export function renderCoverWithLayout(
           reading.mood,
           rng.fork('palette'),
           valid.variation,
+          reading.motifs[0] ?? null,
         );
 
   const specs = style.paint({

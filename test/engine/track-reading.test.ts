@@ -57,9 +57,10 @@ describe('describeTrack', () => {
   });
 
   it('lets mode set the temperature and energy the chroma', () => {
-    const base = trackTitled('Nebula');
+    // A key the analysis is sure of, and words with no temperature.
+    const base = trackTitled('Machine Wars');
     const audio = base.audio;
-    assert.ok(audio);
+    assert.ok(audio && audio.keyConfidence > 0.5);
     const major = describeTrack({
       ...base,
       audio: { ...audio, mode: 'major' },

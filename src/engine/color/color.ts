@@ -118,20 +118,31 @@ export function mixHex(a: string, b: string, t: number): string {
 }
 
 /**
- * Steers a colour away from the hues that turn to mud when dark: yellow
- * and amber below mid lightness read as olive and brown. Deep grounds in
- * that range are spread over plum to wine, still warm (in order, so two
- * keys still differ); mid values become orange, or green when they lean
- * that way already (warm keys should stay warm). Every colour the styles
- * make passes through here.
+ * Steers a colour away from the hues that turn to mud: orange and yellow
+ * read as brown and olive when deep, and ochre and mustard at middle
+ * values, and greyed greens at any value below pale. Deep ones turn
+ * towards rust and red (or, from yellow-green, towards green), greyed
+ * greens towards slate, middle ones towards orange, yellow-greens towards
+ * green, each range squeezed in order (two
+ * keys still differ, and a hue never jumps past its neighbours), fading
+ * in with depth so a colour's hue does not jump as it gets darker.
+ * Every colour the styles make passes through here.
  */
 export function avoidMud(l: number, c: number, hue: number): Oklch {
   const h = ((hue % 360) + 360) % 360;
-  if (l < 0.3 && h >= 35 && h <= 115)
-    return { l, c: Math.max(c, 0.05), h: 330 + ((h - 35) / 80) * 45 };
+  const deep = clamp01((0.42 - l) / 0.12);
+  if (deep > 0 && h > 22 && h <= 125) {
+    const rich = h <= 95 ? 22 + (h - 22) * 0.2 : 140 + (h - 95) * 0.3;
+    return { l, c: Math.max(c, 0.06 * deep), h: h + (rich - h) * deep };
+  }
+  // Greyed greens and teals read as murky water: they go slate.
+  if (c < 0.07 && l < 0.75 && h >= 140 && h <= 205)
+    return { l, c, h: 195 + (h - 140) * 0.15 };
   // Yellows need more light than oranges to stay clean.
-  const clean = 0.66 + Math.max(0, (h - 60) / 55) * 0.16;
-  if (h >= 60 && h <= 115 && l < clean) return { l, c, h: h < 100 ? 48 : 150 };
+  const clean = 0.66 + clamp01((h - 60) / 55) * 0.24;
+  if (l >= clean) return { l, c, h };
+  if (h > 48 && h <= 104) return { l, c, h: 48 + (h - 48) * 0.2 };
+  if (h > 104 && h <= 125) return { l, c, h: 140 + (h - 104) * 0.5 };
   return { l, c, h };
 }
 

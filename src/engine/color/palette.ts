@@ -1,6 +1,7 @@
 import type { Random } from '../random.js';
 import type { Mood } from '../reading/read-mood.js';
 import { fifthsIndex, type TrackFeatures } from '../reading/track-features.js';
+import type { Motif } from '../reading/motifs.js';
 import { clamp } from '../reading/resample.js';
 import { oklchHex } from './color.js';
 
@@ -15,8 +16,15 @@ export interface Palette {
   temperature: 'warm' | 'cool';
   /** The base hue in OKLCH degrees. */
   hue: number;
-  /** The hue of grounds: the base hue nudged per track, same family. */
+  /** The middle of the hue's family, which neighbours lean towards. */
+  home: number;
+  /**
+   * The hue of grounds: the base hue nudged per track, same family, and
+   * on a dark ground turned to hues that stay rich when deep.
+   */
   groundHue: number;
+  /** The hue the ground is actually painted in (pale grounds lean too). */
+  fieldHue: number;
   /** Lightness of the ground, 0–1 (OKLCH L). */
   value: number;
   /** True when the ground is dark and shapes and type are lighter. */
@@ -25,54 +33,156 @@ export interface Palette {
   chroma: number;
   /** 0–1: how far shapes stand from the ground in lightness. */
   contrast: number;
+  /** Hue offsets of the second and third colours (`harmonyOffsets`). */
+  harmony: [number, number];
+  /**
+   * The lightest a shape may be on a dark ground: dark words keep the
+   * light low, so a gloomy cover has no bright pastel in it.
+   */
+  lightest: number;
   ground: string;
+  /**
+   * The ground as paper, for styles that print on it: on a light ground a
+   * cream (warm) or a cool grey-white, barely tinted by the key; on a dark
+   * one, the ground itself.
+   */
+  paper: string;
   /** Text and line colour at the far end of the value scale. */
   ink: string;
 }
 
 /**
- * The temperature axis: from a cold blue through violet and magenta to a
- * warm orange, going round by the reds rather than by the greens and
- * yellows, which turn to olive when deep. A tilt of −1 is the blue end, +1
- * the orange end; the key's place on the circle of fifths moves the hue up
- * to `KEY_SPREAD` degrees either way around that point.
+ * Two families of hue: warm ones round orange (crimson to amber) and cold
+ * ones round blue (teal to violet). The sign of the temperature tilt picks
+ * the family; the key's place on the circle of fifths picks the hue
+ * within it, up to `KEY_SPREAD` degrees either side of the family's
+ * middle; a strong tilt (cold words on a minor key) draws the hue towards
+ * the middle, where the family is warmest or coldest.
  */
-const COLD_HUE = 235;
-const WARM_HUE = 405;
-const KEY_SPREAD = 40;
+const WARM_MIDDLE = 45;
+const COLD_MIDDLE = 235;
+const KEY_SPREAD = 52;
+/**
+ * Words that name a colour of their own move the middle: a forest is
+ * green and the sea blue whatever the key. The temperature then turns the
+ * hue towards orange or away from it by up to `HOME_TILT` degrees.
+ */
+const MOTIF_HOMES: Partial<Record<Motif, number>> = {
+  forest: 148,
+  water: 212,
+};
+const HOME_TILT = 34;
 /** Small partners of the base hue for grounds; never across the wheel. */
 const GROUND_OFFSETS = [0, -24, 24, 40, -40];
 
-/** Builds the palette of a track (a variation walks the key's hue). */
+/**
+ * Builds the palette of a track (a variation walks the key's hue). `motif`
+ * is the track's leading picture, if its words named one.
+ */
 export function buildPalette(
   features: TrackFeatures,
   mood: Mood,
   rng: Random,
   variation = 0,
+  motif: Motif | null = null,
 ): Palette {
   const tilt = clamp(temperatureTilt(features, mood), -1, 1);
   const step = (fifthsIndex(features.key) + variation * 5) % 12;
   const keyShift = (step / 11 - 0.5) * 2 * KEY_SPREAD;
-  const axis = COLD_HUE + ((tilt + 1) / 2) * (WARM_HUE - COLD_HUE);
-  const hue = norm(axis + keyShift + rng.range(-6, 6));
+  const motifHome = motif ? MOTIF_HOMES[motif] : undefined;
+  const home = motifHome ?? (tilt >= 0 ? WARM_MIDDLE : COLD_MIDDLE);
+  const centre =
+    motifHome === undefined
+      ? home + keyShift * (1 - 0.45 * Math.abs(tilt))
+      : home + towardsOrange(home) * tilt * HOME_TILT + keyShift * 0.5;
+  const hue = norm(centre + rng.range(-10, 10));
   const chroma = paletteChroma(features, mood);
-  const value = groundValue(features, mood);
+  const contrast = 0.18 + 0.82 * features.energy;
+  const value = punch(groundValue(features, mood), contrast);
   const dark = value < 0.5;
-  const groundHue = norm(hue + rng.pick(GROUND_OFFSETS));
+  const warm = tilt >= 0;
+  const ownHome = motifHome !== undefined;
+  const groundHue = groundHueFor(
+    norm(hue + rng.pick(GROUND_OFFSETS)),
+    dark,
+    warm && !ownHome,
+  );
+  const fieldHue =
+    dark || ownHome ? groundHue : lightGroundHue(groundHue, warm);
+  // Some dark tracks get an ink-black ground instead of a coloured one,
+  // chosen by the track, so dark tracks in one family do not all share
+  // one deep colour; the shapes keep the palette's colour either way.
+  const inky = dark && rng.chance(0.35);
+  const groundChroma = chroma * (inky ? 0.22 : dark ? 0.75 : 0.5);
+  const ground = oklchHex(inky ? value * 0.85 : value, groundChroma, fieldHue);
 
   return {
     temperature: tilt >= 0 ? 'warm' : 'cool',
     hue,
+    home,
     groundHue,
+    fieldHue,
     value,
     darkGround: dark,
     chroma,
-    contrast: 0.18 + 0.82 * features.energy,
-    ground: oklchHex(value, chroma * (dark ? 0.75 : 0.5), groundHue),
+    contrast,
+    harmony: chooseHarmony(contrast, mood),
+    lightest: 0.77 - 0.16 * clamp((mood.darkness - 0.4) / 0.6, 0, 1),
+    ground,
+    paper: dark ? ground : paperOf(value, chroma, groundHue, tilt >= 0),
     ink: dark
       ? oklchHex(0.96, 0.02, hue)
       : oklchHex(0.17, Math.min(0.05, chroma * 0.4), hue),
   };
+}
+
+/**
+ * Deep warm grounds run from plum through oxblood to rust instead of
+ * crimson to amber, in the same order: a deep amber is brown, a deep aubergine or
+ * wine stays rich, and tracks in different keys keep different grounds.
+ */
+function groundHueFor(hue: number, dark: boolean, warm: boolean): number {
+  if (!dark || !warm) return hue;
+  const fromMiddle = ((hue - WARM_MIDDLE + 540) % 360) - 180;
+  const along = clamp((fromMiddle + 75) / 150, 0, 1);
+  return norm(315 + along * 85);
+}
+
+/**
+ * Pale warm grounds lean to apricot rather than pink, pale cold ones to
+ * sky blue, as paper and sky do.
+ */
+function lightGroundHue(hue: number, warm: boolean): number {
+  const target = warm ? 68 : 222;
+  const turn = ((target - hue + 540) % 360) - 180;
+  return hue + turn * 0.35;
+}
+
+/** +1 or −1: the way round the wheel from `hue` to orange. */
+function towardsOrange(hue: number): number {
+  return ((WARM_MIDDLE - hue + 540) % 360) - 180 >= 0 ? 1 : -1;
+}
+
+/** The palette's paper at another value (paper-like grounds of styles). */
+export function paperAt(palette: Palette, value: number): string {
+  const warm = palette.temperature === 'warm';
+  return paperOf(value, palette.chroma, palette.groundHue, warm);
+}
+
+/** Cream for warm tracks, a cool white for cold ones, tinted by the key. */
+function paperOf(
+  value: number,
+  chroma: number,
+  hue: number,
+  warm: boolean,
+): string {
+  const base = warm ? 78 : 232;
+  const offset = ((hue - base + 540) % 360) - 180;
+  return oklchHex(
+    value,
+    Math.min(0.032, 0.012 + chroma * 0.12),
+    base + offset * 0.45,
+  );
 }
 
 /**
@@ -90,7 +200,9 @@ export function tone(
 ): string {
   // Shapes keep to the middle values, where sRGB has room for colour;
   // the ground and the ink hold the extremes.
-  const room = palette.darkGround ? 0.77 - palette.value : palette.value - 0.42;
+  const room = palette.darkGround
+    ? palette.lightest - palette.value
+    : palette.value - 0.42;
   const reach = room * (0.2 + 0.8 * palette.contrast) * depth;
   const l = palette.value + (palette.darkGround ? reach : -reach);
   const c = Math.max(0.04, palette.chroma * chromaScale);
@@ -105,28 +217,45 @@ export function tone(
  * moves smoothly with the key.
  */
 export function lean(palette: Palette, degrees: number): number {
-  const middle = palette.temperature === 'warm' ? 20 : 232;
-  const towards = ((middle - palette.hue + 540) % 360) - 180;
+  const towards = ((palette.home - palette.hue + 540) % 360) - 180;
   return degrees * clamp(towards / 40, -1, 1);
 }
 
-/** Hue offsets for second and third colours: calm ones near, loud ones far. */
+/** Hue offsets for second and third colours. */
 export function harmonyOffsets(palette: Palette): [number, number] {
-  if (palette.contrast > 0.72) return [165, -140];
-  if (palette.contrast > 0.45) return [105, -95];
+  return palette.harmony;
+}
+
+/**
+ * Calm tracks get neighbouring hues and loud ones opposites, except that
+ * a sad track keeps to neighbours however loud: complements are the
+ * colours of a party.
+ */
+function chooseHarmony(contrast: number, mood: Mood): [number, number] {
+  const sad = mood.valence < -0.25;
+  if (contrast > 0.72 && !sad) return [165, -140];
+  if (contrast > 0.45) return sad ? [55, -60] : [105, -95];
   return [38, -42];
 }
 
-/** Mode leads; warm or cold words and a happy or sad mood lean on it. */
+/**
+ * Mode leads, as far as the key is known; warm or cold words and a happy
+ * or sad mood lean on it.
+ */
 function temperatureTilt(features: TrackFeatures, mood: Mood): number {
-  const mode = features.mode === 'major' ? 0.55 : -0.55;
+  const sign = features.mode === 'major' ? 1 : -1;
+  const mode = sign * 0.55 * features.modeWeight;
   return mode + mood.warmth * 0.75 + mood.valence * 0.15;
 }
 
-/** Energy sets the chroma; a sad mood drains some of it. */
+/**
+ * Energy sets the chroma, never so low that colours turn to greys; intense
+ * words add a little, a sad mood drains some.
+ */
 function paletteChroma(features: TrackFeatures, mood: Mood): number {
   const sadness = Math.max(0, -mood.valence);
-  return (0.015 + 0.2 * features.energy) * (1 - 0.4 * sadness);
+  const base = Math.max(0.05, 0.035 + 0.19 * features.energy);
+  return base * (1 + 0.15 * mood.arousal) * (1 - 0.5 * sadness);
 }
 
 /**
@@ -134,8 +263,9 @@ function paletteChroma(features: TrackFeatures, mood: Mood): number {
  * it. Styles may still lay vivid mid-value fields of their own.
  */
 function groundValue(features: TrackFeatures, mood: Mood): number {
+  // The mood's resting darkness (0.2) leaves the value alone.
   const lit =
-    features.brightness * (1 - 0.55 * mood.darkness) +
+    features.brightness * (1 - 0.55 * Math.max(0, mood.darkness - 0.2)) +
     0.14 * mood.valence -
     0.12 * Math.max(0, mood.darkness - 0.5);
   // Dark grounds take 0.16–0.38 and light ones 0.76–0.96: between, a
@@ -143,6 +273,17 @@ function groundValue(features: TrackFeatures, mood: Mood): number {
   // is black and loses its hue. The order holds.
   const v = clamp(lit, 0, 1);
   return v < 0.5 ? 0.16 + v * 0.44 : 0.76 + (v - 0.5) * 0.4;
+}
+
+/**
+ * Loud tracks get deeper darks and cleaner lights: the ground moves a
+ * little away from the middle as the contrast rises.
+ */
+function punch(value: number, contrast: number): number {
+  const push = contrast - 0.5;
+  return value < 0.5
+    ? Math.max(0.14, value - 0.06 * push)
+    : Math.min(0.97, value + 0.03 * push);
 }
 
 const norm = (h: number): number => ((h % 360) + 360) % 360;

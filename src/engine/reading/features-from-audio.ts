@@ -25,6 +25,8 @@ export function featuresFromAudio(audio: AudioFeatures): TrackFeatures {
     energy: stretch(audio.energy, ENERGY_SPAN),
     key,
     mode: audio.mode === 'minor' ? 'minor' : 'major',
+    // A key under about 0.2 confidence is a guess (see AudioFeatures).
+    modeWeight: clamp(0.35 + 1.6 * (audio.keyConfidence || 0), 0.35, 1),
     brightness: stretch(audio.brightness, BRIGHTNESS_SPAN),
     contour: clampSeries(resample(audio.energyContour, 32)),
     waveform: clampSeries(resample(audio.waveform, 128)),

@@ -46,7 +46,8 @@ export function featuresFromText(
   const { genre, mood } = input;
   const tagBpm = readTagBpm(input.tags);
   const bpm = tagBpm ?? estimateBpm(genre, mood, rng);
-  const energy = clamp(GENRE_ENERGY[genre] + mood.arousal * 0.25, 0.08, 0.98);
+  // Even the calmest track keeps some energy: at none, colours go grey.
+  const energy = clamp(GENRE_ENERGY[genre] + mood.arousal * 0.25, 0.15, 0.98);
   const contour = sectionContour(input, energy, rng);
 
   return {
@@ -55,6 +56,7 @@ export function featuresFromText(
     energy,
     key: rng.pick(PITCH_CLASSES),
     mode: mood.valence - mood.darkness * 0.5 < -0.05 ? 'minor' : 'major',
+    modeWeight: 0.5,
     brightness: clamp(GENRE_BRIGHTNESS[genre] + rng.range(-0.06, 0.06), 0, 1),
     contour,
     waveform: textWaveform(contour, bpm, rng),

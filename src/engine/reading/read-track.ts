@@ -47,15 +47,22 @@ export function readTrack(input: CoverInput): TrackReading {
         rng.fork('features'),
       );
 
+  const motifs = readMotifs(input.title, input.lyrics, input.tags);
   return {
     genre,
     genres: genres.map((g) => g.genre),
     mood,
-    motifs: readMotifs(input.title, input.lyrics, input.tags),
+    motifs,
     scripts: detectScripts(`${input.title} ${input.artist}`),
     features,
     facts: readFacts(input),
-    palette: buildPalette(features, mood, rng.fork('palette')),
+    palette: buildPalette(
+      features,
+      mood,
+      rng.fork('palette'),
+      0,
+      motifs[0] ?? null,
+    ),
     seed,
   };
 }

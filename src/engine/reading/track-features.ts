@@ -13,6 +13,12 @@ export interface TrackFeatures {
   energy: number;
   key: PitchClass;
   mode: 'major' | 'minor';
+  /**
+   * How much the mode may say about the palette's temperature, 0–1: high
+   * for a key the analysis is sure of, low for a guess, and middling for
+   * a mode guessed from the words (which already speak through the mood).
+   */
+  modeWeight: number;
   /** 0 dark – 1 bright (spectral centroid). */
   brightness: number;
   /** 32 values 0–1: the energy over the track, for shaping compositions. */

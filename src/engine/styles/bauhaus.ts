@@ -1,5 +1,4 @@
 import type { SKRSContext2D } from '@napi-rs/canvas';
-import { oklchHex } from '../color/color.js';
 import { harmonyOffsets, lean, tone, type Palette } from '../color/palette.js';
 import {
   fillCircle,
@@ -63,7 +62,7 @@ export const bauhausStyle: CoverStyle = {
   suitability: (reading) => FIT[reading.genre] ?? 0.3,
   paint(scene) {
     const { ctx, reading, palette, rng } = scene;
-    const ground = paperGround(palette);
+    const ground = palette.paper;
     const ink = palette.ink;
     const colors = bauhausColors(palette, ink);
     fillGround(ctx, ground);
@@ -81,13 +80,6 @@ export const bauhausStyle: CoverStyle = {
     return bauhausText(scene, ruleY, textOnTop, ground, ink);
   },
 };
-
-/** Light grounds are printing paper, tinted by the palette; dark ones ink. */
-function paperGround(palette: Palette): string {
-  if (palette.darkGround) return palette.ground;
-  const chroma = Math.min(0.035, palette.chroma * 0.3);
-  return oklchHex(palette.value, chroma, palette.groundHue);
-}
 
 interface BauhausColors {
   /** Full-strength printing colours and the ink, for loud cells. */

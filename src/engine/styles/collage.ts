@@ -95,15 +95,8 @@ export const collageStyle: CoverStyle = {
 function collagePapers(palette: Palette, rng: Random): Papers {
   const [partner] = harmonyOffsets(palette);
   const dots = 0.55 + 0.45 * palette.contrast;
-  const card = palette.darkGround
-    ? palette.ground
-    : oklchHex(
-        palette.value,
-        Math.min(0.045, palette.chroma * 0.35),
-        palette.groundHue,
-      );
   return {
-    ground: card,
+    ground: palette.paper,
     sheet: tone(
       palette,
       1,

@@ -6,7 +6,7 @@ import {
   rgbToOklch,
   withAlpha,
 } from '../color/color.js';
-import type { Palette } from '../color/palette.js';
+import { paperAt, type Palette } from '../color/palette.js';
 import type { Mood } from '../reading/read-mood.js';
 import { loudestMoment } from '../reading/loudest-moment.js';
 import {
@@ -64,11 +64,7 @@ export const inkStyle: CoverStyle = {
     const paperL = paperValue(palette, reading.mood);
     const paper = inkPaper(palette, paperL);
     const ink = inkColour(palette, paperL);
-    const seal = oklchHex(
-      0.58,
-      Math.max(0.1, palette.chroma * 1.15),
-      palette.temperature === 'warm' ? 32 : palette.hue,
-    );
+    const seal = sealColour(palette);
     fillGround(ctx, paper);
     const picture = choosePicture(reading, scene.variation);
     const landscape = picture === 'ridges';
@@ -91,9 +87,9 @@ function paperValue(palette: Palette, mood: Mood): number {
 }
 
 function inkPaper(palette: Palette, value: number): string {
+  if (value >= 0.5) return paperAt(palette, value);
   const chroma = Math.min(0.03, palette.chroma * 0.25);
-  const hue = value < 0.5 ? palette.groundHue : palette.hue;
-  return oklchHex(value, chroma, hue);
+  return oklchHex(value, chroma, palette.groundHue);
 }
 
 /**
@@ -105,6 +101,18 @@ function inkColour(palette: Palette, paper: number): string {
   const far = paper < 0.5 ? 0.95 : 0.12;
   const l = paper + (far - paper) * density;
   return oklchHex(l, Math.min(0.03, palette.chroma * 0.2), palette.hue);
+}
+
+/**
+ * The seal's red: vermilion for warm tracks, turned a little by the key
+ * (towards carmine or towards orange); cold tracks seal in their own hue.
+ */
+function sealColour(palette: Palette): string {
+  const chroma = Math.max(0.1, palette.chroma * 1.15);
+  if (palette.temperature !== 'warm')
+    return oklchHex(0.58, chroma, palette.hue);
+  const turn = ((palette.hue - 45 + 540) % 360) - 180;
+  return oklchHex(0.58, chroma, 32 + turn * 0.4);
 }
 
 type Picture = 'enso' | 'ridges' | 'strokes';
@@ -147,7 +155,7 @@ function paintStrokes(
     const weight = Math.min(110, band * rng.range(0.45, 0.62));
     ctx.save();
     ctx.translate(110 + t * 780, 90 + rng.range(0, 30));
-    ctx.rotate(Math.PI / 2);
+    ctx.rotate(Math.PI / 2 + rng.range(-0.07, 0.07));
     brushBar(ctx, 0, 0, length, weight, ink, paper, rng);
     ctx.restore();
   }

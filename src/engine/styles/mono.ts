@@ -44,7 +44,7 @@ export const monoStyle: CoverStyle = {
     const ground = oklchHex(
       palette.value,
       Math.max(0.05, palette.chroma * (palette.darkGround ? 0.9 : 0.45)),
-      palette.hue,
+      palette.fieldHue,
     );
     const ink = palette.ink;
     const mark = tone(palette, 1, 0, 1.2);

@@ -81,10 +81,12 @@ function posterColors(scene: Scene): PosterColors {
   const fieldL = palette.darkGround
     ? 0.12 + (v - 0.12) * 0.9
     : 0.6 + (v - 0.76) * 1.3;
-  const field = oklchHex(fieldL, chroma, palette.hue);
+  // A deep field takes the palette's ground hue, made for the dark.
+  const fieldHue = palette.darkGround ? palette.groundHue : palette.hue;
+  const field = oklchHex(fieldL, chroma, fieldHue);
   const light = oklchHex(0.95, 0.02, palette.hue + 30);
   const dark = oklchHex(0.16, 0.04, palette.groundHue);
-  const lower = palette.darkGround ? tone(palette, 1, 0, 1.3) : light;
+  const lower = palette.darkGround ? tone(palette, 0.8, 0, 1.2) : light;
   const onLower = palette.darkGround ? dark : oklchHex(0.2, 0.04, palette.hue);
   const [partner] = harmonyOffsets(palette);
   const disc = tone(palette, 0.9, partner * 0.5, 1.2);

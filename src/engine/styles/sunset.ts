@@ -93,10 +93,10 @@ function skyColours(scene: Scene): Sky {
 
 function paintSky(ctx: SKRSContext2D, sky: Sky, horizon: number): void {
   const gradient = ctx.createLinearGradient(0, 0, 0, horizon);
-  // The upper half holds its colour so the title always stands on a calm,
-  // dark sky; the glow starts below it.
+  // The upper part holds its colour so the title always stands on a calm
+  // sky; the glow starts below it.
   gradient.addColorStop(0, sky.top);
-  gradient.addColorStop(0.55, sky.top);
+  gradient.addColorStop(0.6, sky.top);
   gradient.addColorStop(1, sky.horizon);
   ctx.fillStyle = gradient;
   ctx.fillRect(0, 0, 1000, horizon);
@@ -390,7 +390,8 @@ function sunsetText(scene: Scene, sky: Sky, skyBottom: number): TextSpec[] {
     radius: 30,
   };
   const hasArtist = input.artist.trim() !== '';
-  const titleBottom = Math.min(400, Math.max(260, skyBottom));
+  // The title stays in the calm part of the sky, above the glow.
+  const titleBottom = Math.min(370, Math.max(260, skyBottom));
   return [
     textSpec(
       'title',

@@ -1,6 +1,6 @@
 import type { SKRSContext2D } from '@napi-rs/canvas';
 import { oklchHex } from '../color/color.js';
-import { harmonyOffsets, lean, tone } from '../color/palette.js';
+import { harmonyOffsets, lean, tone, type Palette } from '../color/palette.js';
 import { contourSegments } from '../draw/contours.js';
 import { fillGround, fillRect, strokeLine } from '../draw/shapes.js';
 import type { Random } from '../random.js';
@@ -57,14 +57,8 @@ export const topoStyle: CoverStyle = {
     (reading.motifs.some((m) => LANDFORM_MOTIFS.includes(m)) ? 0.2 : 0),
   paint(scene) {
     const { ctx, reading, palette, rng } = scene;
-    const ground = palette.darkGround
-      ? palette.ground
-      : oklchHex(
-          palette.value,
-          Math.min(0.045, palette.chroma * 0.35),
-          palette.groundHue,
-        );
-    const line = tone(palette, 1, lean(palette, 25), 1.1);
+    const ground = palette.paper;
+    const line = mapLine(palette);
     const accent = tone(palette, 1, harmonyOffsets(palette)[0], 1.3);
     fillGround(ctx, ground);
 
@@ -78,6 +72,18 @@ export const topoStyle: CoverStyle = {
     return topoText(scene, legend, ground, line);
   },
 };
+
+/**
+ * Contour lines must read like a printed map's: darker than shapes would
+ * be on light paper (lighter on dark), and firmer the louder the track.
+ */
+function mapLine(palette: Palette): string {
+  const v = palette.value;
+  const far = palette.darkGround ? 0.8 : 0.22;
+  const l = v + (far - v) * (0.5 + 0.45 * palette.contrast);
+  const hue = palette.hue + lean(palette, 25);
+  return oklchHex(l, Math.max(0.05, palette.chroma * 1.1), hue);
+}
 
 /**
  * One hill per stretch of the song, left to right in time, as broad and
