@@ -71,7 +71,7 @@ const MOTIF_HOMES: Partial<Record<Motif, number>> = {
   forest: 148,
   water: 212,
 };
-const HOME_TILT = 34;
+const HOME_TILT = 20;
 /** Small partners of the base hue for grounds; never across the wheel. */
 const GROUND_OFFSETS = [0, -24, 24, 40, -40];
 
@@ -94,7 +94,7 @@ export function buildPalette(
   const centre =
     motifHome === undefined
       ? home + keyShift * (1 - 0.45 * Math.abs(tilt))
-      : home + towardsOrange(home) * tilt * HOME_TILT + keyShift * 0.5;
+      : home + towardsOrange(home) * tilt * HOME_TILT + keyShift * 0.35;
   const hue = norm(centre + rng.range(-10, 10));
   const chroma = paletteChroma(features, mood);
   const contrast = 0.18 + 0.82 * features.energy;
@@ -200,13 +200,24 @@ export function tone(
 ): string {
   // Shapes keep to the middle values, where sRGB has room for colour;
   // the ground and the ink hold the extremes.
+  const hue = palette.hue + hueOffset;
   const room = palette.darkGround
     ? palette.lightest - palette.value
-    : palette.value - 0.42;
-  const reach = room * (0.2 + 0.8 * palette.contrast) * depth;
+    : palette.value - deepestOnLight(hue);
+  const reach = Math.max(0, room) * (0.2 + 0.8 * palette.contrast) * depth;
   const l = palette.value + (palette.darkGround ? reach : -reach);
   const c = Math.max(0.04, palette.chroma * chromaScale);
-  return oklchHex(clamp(l, 0.1, 0.97), c, palette.hue + hueOffset);
+  return oklchHex(clamp(l, 0.1, 0.97), c, hue);
+}
+
+/**
+ * How deep a shape on light paper may go: reds, blues and violets stay
+ * themselves down to 0.42, but oranges turn brown and yellows olive long
+ * before, so they stop higher (0.6 at amber).
+ */
+function deepestOnLight(hue: number): number {
+  const fromAmber = Math.abs(((hue - 75 + 540) % 360) - 180);
+  return 0.42 + 0.18 * clamp(1 - fromAmber / 40, 0, 1);
 }
 
 /**

@@ -16,7 +16,7 @@ import { textSpec } from './text-specs.js';
 const FIT: Record<string, number> = {
   ambient: 0.92,
   soul: 0.7,
-  pop: 0.62,
+  pop: 0.66,
   lofi: 0.55,
   electronic: 0.6,
   synthwave: 0.55,

@@ -34,13 +34,13 @@ type CellPainter = (
 
 const FIT: Record<string, number> = {
   electronic: 0.75,
-  pop: 0.62,
+  pop: 0.66,
   jazz: 0.6,
   kids: 0.62,
   latin: 0.52,
   synthwave: 0.5,
   world: 0.5,
-  punk: 0.45,
+  punk: 0.6,
   industrial: 0.42,
   unknown: 0.8,
 };

@@ -135,9 +135,10 @@ function choosePicture(reading: TrackReading, variation: number): Picture {
 }
 
 /**
- * Bold brush strokes falling from the top, one per 24 beats a minute
- * (three to eight), left to right in time, each as long as the song is
- * loud at its moment: a calligrapher's rhythm.
+ * Bold brush strokes across the paper, one per 24 beats a minute (three
+ * to eight), each pressed harder where the song is loud at that point of
+ * its length (time runs left to right), so the ink gathers at the loudest
+ * moment: a calligrapher's rhythm.
  */
 function paintStrokes(
   ctx: SKRSContext2D,
@@ -147,43 +148,49 @@ function paintStrokes(
   rng: Random,
 ): void {
   const count = Math.min(8, Math.max(3, Math.round(reading.features.bpm / 24)));
-  const band = 780 / count;
+  const band = 560 / count;
+  const pressure = (x: number): number =>
+    0.35 + 0.85 * sampleAt(reading.features.contour, x / 1000);
   for (let i = 0; i < count; i++) {
-    const t = (i + 0.5) / count;
-    const level = sampleAt(reading.features.contour, t);
-    const length = 160 + level * 440;
-    const weight = Math.min(110, band * rng.range(0.45, 0.62));
-    ctx.save();
-    ctx.translate(110 + t * 780, 90 + rng.range(0, 30));
-    ctx.rotate(Math.PI / 2 + rng.range(-0.07, 0.07));
-    brushBar(ctx, 0, 0, length, weight, ink, paper, rng);
-    ctx.restore();
+    const x0 = 80 + rng.range(0, 70);
+    const length = 840 - x0 - rng.range(0, 60);
+    const y = 90 + i * band + band * 0.5;
+    const weight = band * rng.range(0.5, 0.68);
+    brushBar(ctx, { x0, y, length, weight, pressure }, ink, paper, rng);
   }
 }
 
+interface Stroke {
+  x0: number;
+  y: number;
+  length: number;
+  weight: number;
+  /** How hard the brush presses at a point across the cover (x, 0–1000). */
+  pressure: (x: number) => number;
+}
+
 /**
- * One loaded stroke: blunt and full where the brush lands, tilting a
- * little, thinning to a dry tail where paper shows through the bristles.
+ * One loaded stroke: blunt where the brush lands, swelling and thinning
+ * with the pressure, tilting a little, thinning to a dry tail where paper
+ * shows through the bristles.
  */
 function brushBar(
   ctx: SKRSContext2D,
-  x0: number,
-  y: number,
-  length: number,
-  weight: number,
+  stroke: Stroke,
   ink: string,
   paper: string,
   rng: Random,
 ): void {
+  const { x0, y, length, weight } = stroke;
   const top: [number, number][] = [];
   const bottom: [number, number][] = [];
   const tilt = rng.range(-0.05, 0.05) * length;
   const centre = (t: number): number => y + tilt * t + Math.sin(t * 3 + y) * 4;
-  for (let i = 0; i <= 40; i++) {
-    const t = i / 40;
-    const load = t < 0.06 ? 0.75 + t * 4 : 1 - Math.max(0, t - 0.55) * 0.9;
-    const w = weight * load * rng.range(0.95, 1.04);
+  for (let i = 0; i <= 48; i++) {
+    const t = i / 48;
     const x = x0 + length * t;
+    const load = t < 0.06 ? 0.75 + t * 4 : 1 - Math.max(0, t - 0.7) * 1.2;
+    const w = weight * load * stroke.pressure(x) * rng.range(0.95, 1.04);
     top.push([x, centre(t) - w / 2]);
     bottom.push([x, centre(t) + w / 2 + rng.range(-1.5, 1.5)]);
   }
@@ -192,12 +199,12 @@ function brushBar(
   ctx.strokeStyle = paper;
   ctx.lineCap = 'round';
   for (let k = 0; k < 4; k++) {
-    const offset = rng.range(-0.32, 0.32) * weight;
-    const start = rng.range(0.45, 0.8);
+    const offset = rng.range(-0.25, 0.25) * weight;
+    const start = rng.range(0.6, 0.85);
     ctx.lineWidth = rng.range(1.2, 3.2);
     ctx.beginPath();
     ctx.moveTo(x0 + length * start, centre(start) + offset);
-    ctx.lineTo(x0 + length * 1.01, centre(1) + offset * 0.8);
+    ctx.lineTo(x0 + length * 1.01, centre(1) + offset * 0.6);
     ctx.stroke();
   }
   ctx.restore();
@@ -408,7 +415,9 @@ function inkText(
       maxSize: 110,
       maxLines: 4,
       lineHeight: 1.0,
-      valign: landscape ? 'top' : 'bottom',
+      // Bottom-aligned either way, so the artist line sits right under
+      // the title however short it is.
+      valign: 'bottom',
       colors: [ink],
       plate,
     }),

@@ -17,16 +17,16 @@ import { textSpec } from './text-specs.js';
 import { factLines } from '../reading/track-facts.js';
 
 const FIT: Record<string, number> = {
-  punk: 0.92,
-  bass: 0.85,
-  metal: 0.8,
-  industrial: 0.78,
-  pop: 0.66,
-  soul: 0.62,
-  kids: 0.5,
-  country: 0.5,
-  electronic: 0.45,
-  folk: 0.4,
+  punk: 0.8,
+  bass: 0.78,
+  metal: 0.72,
+  industrial: 0.66,
+  pop: 0.5,
+  soul: 0.45,
+  kids: 0.35,
+  country: 0.4,
+  electronic: 0.4,
+  folk: 0.35,
 };
 
 interface PosterColors {
@@ -40,33 +40,56 @@ interface PosterColors {
 }
 
 /**
- * A Swiss poster where the title is the picture: set as large as the width
- * allows in the genre's display face, over a split colour field. Under it
- * the song's energy contour runs as a bar code of 32 rules, and the figures
- * sit in a mono column like a concert bill.
+ * A Swiss poster where the title is the picture: set as large as the field
+ * allows in the genre's display face. A band across the foot or the head
+ * carries a bar code of beats weighted by the energy contour and the
+ * figures in a mono column like a concert bill; a disc sized by energy
+ * rises from the band, or hangs from it, at the song's loudest moment.
  */
 export const posterStyle: CoverStyle = {
   info: {
     id: 'poster',
     name: 'Type poster',
     description:
-      'The title set huge in the genre face over a split field; the energy contour as a bar code; mono figures.',
+      'The title set huge in the genre face; a band with a beat bar code and mono figures; a disc at the loudest moment.',
   },
   kind: 'type',
   suitability: (reading) =>
-    (FIT[reading.genre] ?? 0.3) + Math.max(0, reading.mood.arousal) * 0.15,
+    (FIT[reading.genre] ?? 0.3) + Math.max(0, reading.mood.arousal) * 0.08,
   paint(scene) {
     const { ctx, reading, rng } = scene;
     const colors = posterColors(scene);
-    const split = Math.round(rng.range(0.66, 0.72) * 1000);
+    const layout = posterLayout(scene, rng.range(0.28, 0.34));
     const discR = 90 + reading.features.energy * 110;
     fillGround(ctx, colors.field);
-    fillRect(ctx, 0, split, 1000, 1000 - split, colors.lower);
-    drawDisc(ctx, scene, colors, split, discR);
-    drawBeatCode(ctx, reading.features, split, colors.onLower);
-    return posterText(scene, split - discR - 28, split, colors);
+    fillRect(ctx, 0, layout.bandTop, 1000, layout.bandHeight, colors.lower);
+    drawDisc(ctx, scene, colors, layout, discR);
+    const codeTop = layout.bandTop + (layout.hanging ? 30 : 0);
+    drawBeatCode(ctx, reading.features, codeTop, colors.onLower);
+    return posterText(scene, layout, discR, colors);
   },
 };
+
+/**
+ * Two compositions, chosen by the track and walked by the variation: the
+ * title over a band at the foot with the disc rising from it, or a band
+ * at the head with the disc hanging from it and the title at the foot.
+ */
+interface PosterLayout {
+  hanging: boolean;
+  bandTop: number;
+  bandHeight: number;
+  /** The line between field and band, where the disc sits. */
+  edge: number;
+}
+
+function posterLayout(scene: Scene, bandShare: number): PosterLayout {
+  const hanging = (scene.reading.seed + scene.variation) % 2 === 1;
+  const bandHeight = Math.round(bandShare * 1000);
+  const bandTop = hanging ? 0 : 1000 - bandHeight;
+  const edge = hanging ? bandHeight : bandTop;
+  return { hanging, bandTop, bandHeight, edge };
+}
 
 /**
  * A vivid field, dark for dark tracks and light for bright ones (its value
@@ -94,24 +117,26 @@ function posterColors(scene: Scene): PosterColors {
 }
 
 /**
- * A disc cut by the split line, sized by energy, rising at the loudest
- * moment of the song (time runs left to right).
+ * A disc cut by the band's edge, sized by energy, at the loudest moment of
+ * the song (time runs left to right): rising from the band, or hanging.
  */
 function drawDisc(
   ctx: SKRSContext2D,
   scene: Scene,
   colors: PosterColors,
-  split: number,
+  layout: PosterLayout,
   r: number,
 ): void {
   const x = 150 + loudestMoment(scene.reading.features.contour) * 700;
+  const { edge } = layout;
   ctx.save();
   ctx.beginPath();
-  ctx.rect(0, 0, 1000, split);
+  if (layout.hanging) ctx.rect(0, edge, 1000, 1000 - edge);
+  else ctx.rect(0, 0, 1000, edge);
   ctx.clip();
-  fillCircle(ctx, x, split, r, colors.disc);
+  fillCircle(ctx, x, edge, r, colors.disc);
   ctx.restore();
-  fillCircle(ctx, x, split, r * 0.18, colors.lower);
+  fillCircle(ctx, x, edge, r * 0.18, colors.lower);
 }
 
 /**
@@ -121,7 +146,7 @@ function drawDisc(
 function drawBeatCode(
   ctx: SKRSContext2D,
   features: TrackFeatures,
-  split: number,
+  bandTop: number,
   ink: string,
 ): void {
   const rules = Math.round(Math.min(60, Math.max(18, features.bpm / 3)));
@@ -129,16 +154,22 @@ function drawBeatCode(
   for (let i = 0; i < rules; i++) {
     const level = sampleAt(features.contour, (i + 0.5) / rules);
     const weight = 1.2 + level * (step * 0.8 - 1.2);
-    fillRect(ctx, 60 + i * step, split + 40, weight, 70, ink);
+    fillRect(ctx, 60 + i * step, bandTop + 40, weight, 70, ink);
   }
 }
 
 function posterText(
   scene: Scene,
-  titleBottom: number,
-  split: number,
+  layout: PosterLayout,
+  discR: number,
   colors: PosterColors,
 ): TextSpec[] {
+  // The band's contents keep clear of the cover's edge on either side.
+  const band = layout.hanging ? layout.bandTop + 30 : layout.bandTop;
+  // The title fills the field clear of the disc.
+  const titleTop = layout.hanging ? layout.edge + discR + 28 : 70;
+  const titleBottom = layout.hanging ? 930 : layout.edge - discR - 28;
+  const titleBox = { x: 60, y: titleTop, w: 880, h: titleBottom - titleTop };
   const { input, reading } = scene;
   const serif = isSerifGenre(reading.genre);
   const facts = factLines(reading.facts, 2);
@@ -159,25 +190,20 @@ function posterText(
     plate: onLower,
   };
   return [
-    textSpec(
-      'title',
-      input.title,
-      { x: 60, y: 70, w: 880, h: titleBottom - 70 },
-      displayFaces(reading.genre),
-      {
-        maxSize: 300,
-        maxLines: 5,
-        lineHeight: serif ? 1.0 : 0.92,
-        uppercase: !serif,
-        linePenalty: 0.01,
-        colors: [colors.light, colors.dark],
-        plate: onField,
-      },
-    ),
+    textSpec('title', input.title, titleBox, displayFaces(reading.genre), {
+      valign: layout.hanging ? 'bottom' : 'top',
+      maxSize: 300,
+      maxLines: 5,
+      lineHeight: serif ? 1.0 : 0.92,
+      uppercase: !serif,
+      linePenalty: 0.01,
+      colors: [colors.light, colors.dark],
+      plate: onField,
+    }),
     textSpec(
       'artist',
       input.artist,
-      { x: 60, y: split + 130, w: 520, h: 60 },
+      { x: 60, y: band + 130, w: 520, h: 60 },
       [faceOf('Inter', 800)],
       {
         maxSize: 40,
@@ -188,14 +214,14 @@ function posterText(
     textSpec(
       'label',
       facts[0] ?? '',
-      { x: 640, y: split + 40, w: 300, h: 40 },
+      { x: 640, y: band + 40, w: 300, h: 40 },
       monoFaces(700),
       small,
     ),
     textSpec(
       'label',
       facts[1] ?? '',
-      { x: 640, y: split + 90, w: 300, h: 40 },
+      { x: 640, y: band + 90, w: 300, h: 40 },
       monoFaces(700),
       small,
     ),

@@ -143,14 +143,38 @@ function place(
   ctx.letterSpacing = `${tracking * size}px`;
   ctx.textAlign = spec.align;
   const metrics = lines.map((line) => ctx.measureText(line));
-  const advance = size * spec.lineHeight;
-  const ascent = Math.max(...metrics.map((m) => m.actualBoundingBoxAscent));
+  const offsets = baselineOffsets(metrics, size * spec.lineHeight, size);
+  const ascent = metrics[0]?.actualBoundingBoxAscent ?? 0;
   const descent = metrics[metrics.length - 1]?.actualBoundingBoxDescent ?? 0;
-  const blockHeight = ascent + advance * (lines.length - 1) + descent;
+  const blockHeight = ascent + (offsets[offsets.length - 1] ?? 0) + descent;
   const top = verticalStart(spec, blockHeight);
   const anchorX = anchorFor(spec) + overhangShift(spec, metrics);
-  const baselines = lines.map((_, i) => top + ascent + i * advance);
+  const baselines = offsets.map((offset) => top + ascent + offset);
   return { baselines, anchorX, ink: inkBounds(metrics, baselines, anchorX) };
+}
+
+/**
+ * Each baseline's distance below the first: the spec's line advance, or
+ * more where a line's accents (a Й's breve, an Å's ring) would touch the
+ * line above, so tight display leading never makes glyphs collide.
+ */
+function baselineOffsets(
+  metrics: {
+    actualBoundingBoxAscent: number;
+    actualBoundingBoxDescent: number;
+  }[],
+  advance: number,
+  size: number,
+): number[] {
+  const clearance = size * 0.1;
+  const offsets = [0];
+  for (let i = 1; i < metrics.length; i++) {
+    const above = metrics[i - 1]?.actualBoundingBoxDescent ?? 0;
+    const below = metrics[i]?.actualBoundingBoxAscent ?? 0;
+    const gap = Math.max(advance, above + below + clearance);
+    offsets.push((offsets[i - 1] ?? 0) + gap);
+  }
+  return offsets;
 }
 
 /**

@@ -14,6 +14,20 @@ export interface FaceRequest {
   italic?: boolean;
 }
 
+/**
+ * Display faces that come in one cut look heavier than their nominal
+ * weight; a fallback (for a script the face lacks) matches the look, so
+ * a Japanese title under Anton is set in a black, not a regular, cut.
+ */
+const APPARENT_WEIGHT: Readonly<Record<string, number>> = {
+  'Sleeve Anton': 900,
+  'Sleeve Marker': 800,
+  'Sleeve Rye': 800,
+  'Sleeve DM Serif': 600,
+  'Sleeve Caveat': 600,
+  'Sleeve Fredoka': 700,
+};
+
 const PICTOGRAPHIC = /\p{Extended_Pictographic}|\p{Emoji_Component}/u;
 const IGNORABLE = /[\s\p{P}\p{S}\u200d\ufe0f]/u;
 
@@ -52,7 +66,7 @@ export function fontStack(
   const first = requests[0];
   if (!first) throw new Error('a text needs at least one face');
   const lead = requests.find((r) => familyCovers(r.family, text)) ?? first;
-  const weight = lead.weight;
+  const weight = APPARENT_WEIGHT[lead.family] ?? lead.weight;
   const scripts = detectScripts(text);
   const cjk =
     scripts.includes('hangul') && !scripts.includes('japanese')
@@ -65,7 +79,7 @@ export function fontStack(
     FALLBACK_FAMILIES.emoji,
   ];
   const stack = [
-    nearestFace(lead.family, weight, lead.italic),
+    nearestFace(lead.family, lead.weight, lead.italic),
     ...families.map((family) => nearestFace(family, weight)),
   ];
   return [...new Set(stack)];

@@ -163,23 +163,39 @@ export function massShiftX(from: Pixels, to: Pixels): MassShift {
 
 function massMap(pixels: Pixels): number[] {
   const all = labs(pixels);
-  const ground = topRowColour(all, pixels.width);
+  const ground = borderGround(all, pixels.width, pixels.height);
   return all.map((p) =>
     Math.hypot(p.l - ground.l, p.a - ground.a, p.b - ground.b),
   );
 }
 
 /**
- * The median colour of the top row: the ground every style builds on
- * (paper, field or sky), which the art then weighs against.
+ * The cover's ground: the commonest colour round its border, where the
+ * art rarely reaches (paper, field or sky).
  */
-function topRowColour(all: Lab[], width: number): Lab {
-  const row = all.slice(0, width);
-  const median = (values: number[]): number =>
-    values.sort((u, v) => u - v)[Math.floor(values.length / 2)] ?? 0;
+function borderGround(all: Lab[], width: number, height: number): Lab {
+  const border = all.filter((_, i) => {
+    const x = i % width;
+    const y = Math.floor(i / width);
+    return x === 0 || y === 0 || x === width - 1 || y === height - 1;
+  });
+  return dominantColour(border);
+}
+
+/** The mean of the most populated cell of a coarse OKLab grid. */
+function dominantColour(all: Lab[]): Lab {
+  const bins = new Map<string, Lab[]>();
+  for (const p of all) {
+    const key = [p.l / 0.04, p.a / 0.03, p.b / 0.03].map(Math.round).join();
+    const bin = bins.get(key);
+    if (bin) bin.push(p);
+    else bins.set(key, [p]);
+  }
+  const biggest = [...bins.values()].sort((u, v) => v.length - u.length)[0];
+  const members = biggest ?? all;
   return {
-    l: median(row.map((p) => p.l)),
-    a: median(row.map((p) => p.a)),
-    b: median(row.map((p) => p.b)),
+    l: mean(members.map((p) => p.l)),
+    a: mean(members.map((p) => p.a)),
+    b: mean(members.map((p) => p.b)),
   };
 }
