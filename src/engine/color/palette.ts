@@ -64,12 +64,13 @@ const COLD_MIDDLE = 235;
 const KEY_SPREAD = 52;
 /**
  * Words that name a colour of their own move the middle: a forest is
- * green and the sea blue whatever the key. The temperature then turns the
+ * green, the sea blue and moonlight a blue-violet whatever the key. The temperature then turns the
  * hue towards orange or away from it by up to `HOME_TILT` degrees.
  */
 const MOTIF_HOMES: Partial<Record<Motif, number>> = {
   forest: 148,
   water: 212,
+  moon: 252,
 };
 const HOME_TILT = 20;
 /** Small partners of the base hue for grounds; never across the wheel. */
