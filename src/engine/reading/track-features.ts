@@ -1,4 +1,5 @@
 import type { PitchClass } from '../../audio/features.js';
+import { PITCH_CLASSES } from '../../audio/key.js';
 
 /**
  * The musical figures the styles draw from. For a track with audio they are
@@ -34,20 +35,8 @@ export interface TrackFeatures {
   fromAudio: boolean;
 }
 
-export const PITCH_CLASSES: readonly PitchClass[] = [
-  'C',
-  'C#',
-  'D',
-  'D#',
-  'E',
-  'F',
-  'F#',
-  'G',
-  'G#',
-  'A',
-  'A#',
-  'B',
-];
+// The pitch classes in order are the analysis's own list.
+export { PITCH_CLASSES };
 
 /** Position of a key on the circle of fifths, 0 (C) to 11 (F). */
 export function fifthsIndex(key: PitchClass): number {
