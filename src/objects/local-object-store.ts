@@ -1,7 +1,13 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
-import { assertObjectName, type ObjectStore } from './object-store.js';
+import type { Readable } from 'node:stream';
+import {
+  assertObjectName,
+  type ByteRange,
+  type ObjectInfo,
+  type ObjectStore,
+} from './object-store.js';
 
 /** Objects as files in one folder, written atomically (temp + rename). */
 export class LocalObjectStore implements ObjectStore {
@@ -22,6 +28,35 @@ export class LocalObjectStore implements ObjectStore {
       if (isMissing(error)) return undefined;
       throw error;
     }
+  }
+
+  async stat(name: string): Promise<ObjectInfo | undefined> {
+    try {
+      const stats = await fs.stat(this.pathOf(name), { bigint: true });
+      // Every put renames a new file into place, so size and the
+      // nanosecond write time together change whenever the bytes do.
+      const tag = `${stats.size.toString(16)}-${stats.mtimeNs.toString(16)}`;
+      return {
+        size: Number(stats.size),
+        modifiedAt: Number(stats.mtimeMs),
+        etag: `"${tag}"`,
+      };
+    } catch (error) {
+      if (isMissing(error)) return undefined;
+      throw error;
+    }
+  }
+
+  async read(name: string, range?: ByteRange): Promise<Readable | undefined> {
+    let file: fs.FileHandle;
+    try {
+      file = await fs.open(this.pathOf(name), 'r');
+    } catch (error) {
+      if (isMissing(error)) return undefined;
+      throw error;
+    }
+    // The stream closes the file when it ends, fails or is destroyed.
+    return file.createReadStream(range ?? {});
   }
 
   async delete(name: string): Promise<void> {

@@ -1,12 +1,19 @@
+import { Readable } from 'node:stream';
 import {
   DeleteObjectCommand,
   GetObjectCommand,
+  HeadObjectCommand,
   PutObjectCommand,
   S3Client,
   S3ServiceException,
 } from '@aws-sdk/client-s3';
 import type { S3Settings } from '../config/config.js';
-import { assertObjectName, type ObjectStore } from './object-store.js';
+import {
+  assertObjectName,
+  type ByteRange,
+  type ObjectInfo,
+  type ObjectStore,
+} from './object-store.js';
 
 /**
  * Objects in an S3-compatible bucket (AWS S3, MinIO, R2, ...), keyed
@@ -49,6 +56,45 @@ export class S3ObjectStore implements ObjectStore {
       );
       if (!answer.Body) return undefined;
       return Buffer.from(await answer.Body.transformToByteArray());
+    } catch (error) {
+      if (isMissing(error)) return undefined;
+      throw error;
+    }
+  }
+
+  async stat(name: string): Promise<ObjectInfo | undefined> {
+    try {
+      const answer = await this.client.send(
+        new HeadObjectCommand({ Bucket: this.bucket, Key: this.keyOf(name) }),
+      );
+      if (answer.ContentLength === undefined || !answer.ETag) {
+        throw new Error(`S3 HEAD of ${name} answered no size or ETag`);
+      }
+      return {
+        size: answer.ContentLength,
+        modifiedAt: answer.LastModified?.getTime() ?? 0,
+        etag: answer.ETag,
+      };
+    } catch (error) {
+      if (isMissing(error)) return undefined;
+      throw error;
+    }
+  }
+
+  /** A ranged GET when a range is asked for: S3 sends only those bytes. */
+  async read(name: string, range?: ByteRange): Promise<Readable | undefined> {
+    try {
+      const answer = await this.client.send(
+        new GetObjectCommand({
+          Bucket: this.bucket,
+          Key: this.keyOf(name),
+          ...(range && { Range: `bytes=${range.start}-${range.end}` }),
+        }),
+      );
+      if (!(answer.Body instanceof Readable)) {
+        throw new Error(`S3 GET of ${name} answered no readable body`);
+      }
+      return answer.Body;
     } catch (error) {
       if (isMissing(error)) return undefined;
       throw error;

@@ -1,5 +1,7 @@
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
+import type { Readable } from 'node:stream';
+import { buffer, text } from 'node:stream/consumers';
 import { after, before, describe, test } from 'node:test';
 import type { ObjectStore } from '../../../src/objects/object-store.js';
 import { newObjectName } from '../../../src/util/ids.js';
@@ -63,6 +65,63 @@ export function objectStoreSuite(
       await harness.store.delete(newObjectName('png'));
     });
 
+    test('stat answers the size and a tag that changes with the bytes', async () => {
+      const name = newObjectName('mp3');
+      await harness.store.put(name, randomBytes(5_000), 'audio/mpeg');
+      const first = await harness.store.stat(name);
+      assert.equal(first?.size, 5_000);
+      assert.match(first.etag, /^"[^"]+"$/);
+      assert.ok(Math.abs(first.modifiedAt - Date.now()) < 60_000);
+      assert.deepEqual(await harness.peer.stat(name), first);
+
+      await harness.store.put(name, randomBytes(5_000), 'audio/mpeg');
+      const second = await harness.store.stat(name);
+      assert.equal(second?.size, 5_000);
+      assert.notEqual(second.etag, first.etag);
+    });
+
+    test('stat of a missing object answers undefined', async () => {
+      assert.equal(await harness.store.stat(newObjectName('png')), undefined);
+    });
+
+    test('read streams the whole object, or exactly a range of it', async () => {
+      const name = newObjectName('ogg');
+      const bytes = randomBytes(200_000);
+      await harness.store.put(name, bytes, 'audio/ogg');
+      const read = async (range?: { start: number; end: number }) =>
+        buffer((await harness.store.read(name, range)) as Readable);
+
+      assert.deepEqual(await read(), bytes);
+      // No range ends at byte 0: s3rver, the test S3 server, takes an end
+      // of 0 for "to the last byte" (S3 itself sends the one byte).
+      const ranges = [
+        { start: 0, end: 1 },
+        { start: 0, end: 99 },
+        { start: 1_234, end: 150_000 },
+        { start: 199_999, end: 199_999 },
+        { start: 100_000, end: 199_999 },
+      ];
+      for (const range of ranges) {
+        const part = await read(range);
+        assert.deepEqual(part, bytes.subarray(range.start, range.end + 1));
+      }
+    });
+
+    test('read of a missing object answers undefined', async () => {
+      const missing = newObjectName('mp3');
+      assert.equal(await harness.store.read(missing), undefined);
+      const range = { start: 0, end: 9 };
+      assert.equal(await harness.store.read(missing, range), undefined);
+    });
+
+    test('an empty object reads as an empty stream', async () => {
+      const name = newObjectName('wav');
+      await harness.store.put(name, Buffer.alloc(0), 'audio/wav');
+      assert.equal((await harness.store.stat(name))?.size, 0);
+      const stream = await harness.store.read(name);
+      assert.equal(await text(stream as Readable), '');
+    });
+
     test('names that could escape the store are refused', async () => {
       for (const bad of ['../x.png', 'a/b.png', '', '.hidden', 'A.png']) {
         await assert.rejects(
@@ -70,6 +129,8 @@ export function objectStoreSuite(
           /invalid object name/,
         );
         await assert.rejects(harness.store.get(bad), /invalid object name/);
+        await assert.rejects(harness.store.stat(bad), /invalid object name/);
+        await assert.rejects(harness.store.read(bad), /invalid object name/);
       }
     });
   });
