@@ -1,22 +1,20 @@
 import path from 'node:path';
-import pg from 'pg';
 import type { SleeveConfig } from './config/config.js';
 import type { Logger } from './logger.js';
 import { LocalObjectStore } from './objects/local-object-store.js';
 import type { ObjectStore } from './objects/object-store.js';
-import { S3ObjectStore } from './objects/s3-object-store.js';
 import type { JobQueue } from './queue/job-queue.js';
-import { PgBossJobQueue } from './queue/pg-boss-job-queue.js';
+import type { PgBossJobQueue } from './queue/pg-boss-job-queue.js';
 import { SqliteJobQueue } from './queue/sqlite-job-queue.js';
 import { createMemoryRateLimiter } from './rate-limit/flexible-rate-limiter.js';
 import type { RateLimiter } from './rate-limit/rate-limiter.js';
-import { openRedisRateLimiter } from './rate-limit/redis-rate-limiter.js';
 import {
   dialectOf,
   openDatabase,
   type Database,
   type OpenDatabaseOptions,
 } from './storage/database.js';
+import { loadPg } from './storage/load-pg.js';
 import type { Clock } from './util/clock.js';
 
 /** The swappable parts, each chosen by configuration. */
@@ -45,7 +43,9 @@ const UNIQUE_VIOLATION = '23505';
 /**
  * Opens every part. The embedded default is SQLite, its own queue, memory
  * rate counts and local files; a postgres:// database brings pg-boss for
- * the queue, and Redis and S3 are used when configured.
+ * the queue, and Redis and S3 are used when configured. The client library
+ * of each such engine is imported only then: together they hold about
+ * 50 MB that a server on the embedded default would never use.
  */
 export async function openBackends(
   config: SleeveConfig,
@@ -58,7 +58,7 @@ export async function openBackends(
     releases.push(() => database.close());
     const queue = await openQueue(config, database, clock, logger, releases);
     const rateLimiter = await openRateLimiter(config, logger);
-    const objects = openObjects(config, releases);
+    const objects = await openObjects(config, releases);
     const backends = {
       database,
       queue,
@@ -98,10 +98,11 @@ export async function openRecordDatabase(
 }
 
 /** The Postgres queue, installed or upgraded as it opens. */
-export function openPgBossQueue(
+export async function openPgBossQueue(
   config: SleeveConfig,
   logger: Logger,
 ): Promise<PgBossJobQueue> {
+  const { PgBossJobQueue } = await import('./queue/pg-boss-job-queue.js');
   return PgBossJobQueue.open({
     connectionString: config.databaseUrl,
     schema: config.queue.schema,
@@ -131,19 +132,26 @@ async function openRateLimiter(
   logger: Logger,
 ): Promise<RateLimiter> {
   if (!config.redis) return createMemoryRateLimiter();
+  const { openRedisRateLimiter } =
+    await import('./rate-limit/redis-rate-limiter.js');
   return openRedisRateLimiter(config.redis, logger);
 }
 
-function openObjects(config: SleeveConfig, releases: Release[]): ObjectStore {
+async function openObjects(
+  config: SleeveConfig,
+  releases: Release[],
+): Promise<ObjectStore> {
   if (!config.s3) {
     return new LocalObjectStore(path.join(config.dataDir, 'objects'));
   }
+  const { S3ObjectStore } = await import('./objects/s3-object-store.js');
   const store = S3ObjectStore.fromSettings(config.s3);
   releases.push(async () => store.close());
   return store;
 }
 
 async function createSchemaIfMissing(url: string, schema: string) {
+  const pg = await loadPg();
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {

@@ -1,7 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
-import pg from 'pg';
 import {
   Kysely,
   Migrator,
@@ -10,6 +9,7 @@ import {
   sql,
   type MigrationProvider,
 } from 'kysely';
+import { loadPg } from './load-pg.js';
 import { MIGRATIONS } from './migrations.js';
 import type { SleeveTables } from './schema.js';
 
@@ -40,7 +40,7 @@ export async function openDatabase(
   const dialect = dialectOf(url);
   const kysely =
     dialect === 'postgres'
-      ? openPostgres(url, options.schema)
+      ? await openPostgres(url, options.schema)
       : openSqlite(url);
   const database: Database = {
     kysely,
@@ -87,10 +87,11 @@ function cachingStatements(sqlite: BetterSqlite3.Database) {
   };
 }
 
-// int8 columns (times, micro-credits) fit a JS number exactly.
-pg.types.setTypeParser(pg.types.builtins.INT8, (v) => Number(v));
-
-function openPostgres(url: string, schema?: string): Kysely<SleeveTables> {
+async function openPostgres(
+  url: string,
+  schema?: string,
+): Promise<Kysely<SleeveTables>> {
+  const pg = await loadPg();
   const pool = new pg.Pool({
     connectionString: url,
     max: 10,
