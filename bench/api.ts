@@ -23,8 +23,16 @@ export interface ApiBenchResult {
     connections: number;
     bodyBytes: number;
   };
+  burst: BurstFigures;
   /** Peak resident memory of the server process over the whole run. */
   serverPeakRssMb: number;
+}
+
+interface BurstFigures {
+  uploads: number;
+  tasks: number;
+  seconds: number;
+  coversPerSecond: number;
 }
 
 interface LatencyFigures {
@@ -38,23 +46,32 @@ interface LatencyFigures {
  * (c) record-info throughput against a bare Fastify route, in one run.
  * The server is the real CLI in a child process, as a user runs it.
  */
-export async function benchApi(tasksPerKind = 24): Promise<ApiBenchResult> {
+export async function benchApi(
+  tasksPerKind = 24,
+  extraEnv: Record<string, string> = {},
+): Promise<ApiBenchResult> {
   const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'sleeve-bench-'));
-  const server = await spawnSleeve({
-    SLEEVE_DATA_DIR: dataDir,
-    SLEEVE_IMAGE_SIZE: '1024',
-    SLEEVE_RATE_GENERATE: '100000/1s',
-    SLEEVE_RATE_POLL: '10000000/1s',
-    SLEEVE_INITIAL_CREDITS: '100000',
-    SLEEVE_LOG_LEVEL: 'info',
-  });
+  const server = await spawnSleeve(
+    {
+      SLEEVE_DATA_DIR: dataDir,
+      SLEEVE_IMAGE_SIZE: '1024',
+      SLEEVE_RATE_GENERATE: '100000/1s',
+      SLEEVE_RATE_POLL: '10000000/1s',
+      SLEEVE_INITIAL_CREDITS: '100000',
+      SLEEVE_LOG_LEVEL: 'info',
+      ...extraEnv,
+    },
+    { built: true },
+  );
   try {
     const withoutAudio = await measureLatency(server.url, tasksPerKind, false);
     const withAudio = await measureLatency(server.url, tasksPerKind, true);
+    const burst = await measureBurst(server.url);
     const recordInfo = await measureRecordInfo(server.url);
     const serverPeakRssMb = await peakRssMb(server.child.pid);
     return {
       latency: { withoutAudio, withAudio },
+      burst,
       recordInfo,
       serverPeakRssMb,
     };
@@ -98,6 +115,52 @@ async function measureLatency(
     tasks: count,
     medianMs: round(median(times)),
     p95Ms: round(percentile(times, 95)),
+  };
+}
+
+/**
+ * Load all at once: every shared track with audio uploaded concurrently,
+ * then a generate request for every music task sent without waiting, so
+ * uploads, analysis, renders and callbacks pile up in the server together.
+ */
+async function measureBurst(
+  url: string,
+  tasks = 96,
+): Promise<BurstFigures> {
+  const tracks = loadSharedTracks();
+  const withAudio = tracks.filter((t) => t.audio !== null);
+  const started = performance.now();
+  const ids = await Promise.all(
+    Array.from({ length: tasks }, (_, i) => {
+      const track = i < withAudio.length * 2 ? withAudio : tracks;
+      return createMusic(url, track[i % track.length]!, 1000 + i);
+    }),
+  );
+  const receiver = await startReceiver();
+  try {
+    const answers = await Promise.all(
+      ids.map((taskId) =>
+        request(
+          url,
+          'POST',
+          '/api/v1/suno/cover/generate',
+          { taskId, callBackUrl: receiver.url },
+          KEY,
+        ),
+      ),
+    );
+    const refused = answers.find((answer) => answer.body.code !== 200);
+    if (refused) throw new Error(refused.body.msg);
+    await receiver.waitFor(tasks, 120_000);
+  } finally {
+    await receiver.close();
+  }
+  const seconds = (performance.now() - started) / 1000;
+  return {
+    uploads: withAudio.length * 2,
+    tasks,
+    seconds: round(seconds, 1),
+    coversPerSecond: round((tasks * 2) / seconds, 1),
   };
 }
 

@@ -126,14 +126,17 @@ async function measure(
     };
     // Split services need the public URL before the API listens.
     const split = workers > 0 && (await splitEnv());
-    const api = await spawnSleeve({
-      ...env,
-      ...(split && { ...split, SLEEVE_SERVICES: 'api' }),
-    });
+    const api = await spawnSleeve(
+      { ...env, ...(split && { ...split, SLEEVE_SERVICES: 'api' }) },
+      { built: true },
+    );
     processes.push(api);
     for (let i = 0; i < workers; i += 1) {
       processes.push(
-        await spawnSleeve({ ...env, ...split, SLEEVE_SERVICES: 'worker' }),
+        await spawnSleeve(
+          { ...env, ...split, SLEEVE_SERVICES: 'worker' },
+          { built: true },
+        ),
       );
     }
     const coversPerSec = await measureCovers(api.url);
