@@ -8,6 +8,7 @@ import Fastify, {
   type FastifyInstance,
   type FastifyRequest,
 } from 'fastify';
+import { SleeveError } from '../errors.js';
 import type { Logger } from '../logger.js';
 import type { HttpContext } from './context.js';
 import { requireAdmin, requireKey } from './guards.js';
@@ -15,6 +16,7 @@ import {
   answerClientError,
   answerFrameworkError,
   installErrorHandling,
+  sendError,
 } from './error-handler.js';
 import { registerAdminRoutes } from './routes/admin-routes.js';
 import { registerCoverRoutes } from './routes/cover-routes.js';
@@ -44,7 +46,9 @@ export async function buildHttpServer(
     requestIdHeader: false,
     genReqId: pickRequestId,
     ajv: { customOptions: { coerceTypes: false, removeAdditional: false } },
-    return503OnClosing: true,
+    // Sleeve answers requests that arrive while closing itself, in the
+    // envelope (refuseWhileClosing); Fastify's own 503 body is not one.
+    return503OnClosing: false,
     frameworkErrors: answerFrameworkError(ctx.config),
     clientErrorHandler: answerClientError,
   });
@@ -52,6 +56,7 @@ export async function buildHttpServer(
   app.addHook('onRequest', async (request, reply) => {
     reply.header('X-Request-Id', request.id);
   });
+  refuseWhileClosing(app, ctx.config.mirrorHttpStatus);
   authenticateApiRoutes(app, ctx);
   if (logger.isLevelEnabled('debug')) {
     app.addHook('onResponse', async (request, reply) => {
@@ -90,6 +95,37 @@ export async function buildHttpServer(
   registerDocsRoutes(app, ctx);
   registerHealthRoutes(app, ctx, health);
   return app;
+}
+
+/** Long enough for a restart, or for a load balancer to pick another. */
+const CLOSING_RETRY_AFTER_SEC = 5;
+
+/**
+ * Once close() has begun, requests already running finish, and those that
+ * still arrive on open connections (keep-alive, pipelined) are refused at
+ * once: HTTP 503 with code 455 in the envelope, the contract's code for
+ * "unavailable, try again later", and Retry-After. Every answer sent while
+ * closing says Connection: close, so clients reconnect to a live server.
+ */
+function refuseWhileClosing(app: FastifyInstance, mirror: boolean) {
+  let closing = false;
+  app.addHook('preClose', async () => {
+    closing = true;
+  });
+  app.addHook('onRequest', async (_request, reply) => {
+    if (!closing) return;
+    const message =
+      'Sleeve is shutting down and takes no new requests on this ' +
+      'connection; try again in a moment.';
+    const refusal = new SleeveError(455, message, {
+      httpStatus: 503,
+      retryAfterSec: CLOSING_RETRY_AFTER_SEC,
+    });
+    return sendError(reply, refusal, mirror);
+  });
+  app.addHook('onSend', async (_request, reply) => {
+    if (closing) reply.header('Connection', 'close');
+  });
 }
 
 /**
