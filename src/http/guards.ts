@@ -61,3 +61,30 @@ export async function limitRate(
     );
   }
 }
+
+/**
+ * Runs `work` on one point of `rule`, and gives the point back when the
+ * work is refused with a business error (bad input, a duplicate, too few
+ * credits): such a request started nothing, and a client that repeats it
+ * should keep hearing why rather than 429. The point is taken before the
+ * work, so that racing requests never get past the limit together.
+ */
+export async function limitRateOfStartedWork<T>(
+  ctx: HttpContext,
+  request: FastifyRequest,
+  limit: { bucket: string; rule: RateRule; what: string },
+  work: () => Promise<T>,
+): Promise<T> {
+  await limitRate(ctx, limit.bucket, limit.rule, limit.what);
+  try {
+    return await work();
+  } catch (error) {
+    if (error instanceof SleeveError && error.code < 500) {
+      await ctx.rateLimiter.refund(limit.bucket, limit.rule).catch((err) => {
+        // The client still hears the real refusal; the point stays spent.
+        request.log.warn({ err }, 'rate limit: refund failed');
+      });
+    }
+    throw error;
+  }
+}

@@ -34,6 +34,15 @@ export class FlexibleRateLimiter implements RateLimiter {
     }
   }
 
+  async refund(key: string, rule: RateRule): Promise<void> {
+    const limiter = this.limiterFor(rule);
+    // A reward on a key whose window has ended would open the next window
+    // with a point in hand; only a key still holding points gets one back.
+    const current = await limiter.get(key);
+    if (!current || current.consumedPoints <= 0) return;
+    await limiter.reward(key, 1);
+  }
+
   close(): Promise<void> {
     return this.onClose();
   }

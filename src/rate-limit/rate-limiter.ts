@@ -12,5 +12,11 @@ export interface RateDecision {
  */
 export interface RateLimiter {
   consume(key: string, rule: RateRule): Promise<RateDecision>;
+  /**
+   * Gives back one point consumed in the key's current window, for a
+   * request that turned out to start nothing. Nothing once that window
+   * has ended: the next one starts with its full allowance, not more.
+   */
+  refund(key: string, rule: RateRule): Promise<void>;
   close(): Promise<void>;
 }

@@ -1,10 +1,16 @@
 import type { FastifyInstance } from 'fastify';
 import '@fastify/swagger';
 import { Type, type Static } from 'typebox';
+import type { RateRule } from '../../config/config.js';
 import type { CoverRecordInfo as CoverRecordInfoData } from '../../covers/cover-details.js';
 import type { HttpContext } from '../context.js';
 import { success } from '../envelope.js';
-import { limitRate, refuseInMaintenance, requireKey } from '../guards.js';
+import {
+  limitRate,
+  limitRateOfStartedWork,
+  refuseInMaintenance,
+  requireKey,
+} from '../guards.js';
 import {
   CoverRecordInfo,
   envelope,
@@ -28,17 +34,26 @@ export function registerCoverRoutes(app: FastifyInstance, ctx: HttpContext) {
         body: GenerateCoverBody,
         response: { 200: envelope(OrNull(TaskIdData)) },
       },
+      // The handler counts a bad body against the attempts budget first.
+      attachValidation: true,
     },
     async (request) => {
       const key = await requireKey(ctx, request);
       await refuseInMaintenance(ctx);
+      const rule = ctx.config.rateGenerate;
       await limitRate(
         ctx,
-        `generate:${key.id}`,
-        ctx.config.rateGenerate,
-        'new tasks',
+        `generate-attempts:${key.id}`,
+        attemptsRule(rule),
+        'cover requests (rejected ones count too)',
       );
-      const task = await ctx.covers.request(key, request.body);
+      if (request.validationError) throw request.validationError;
+      const task = await limitRateOfStartedWork(
+        ctx,
+        request,
+        { bucket: `generate:${key.id}`, rule, what: 'new tasks' },
+        () => ctx.covers.request(key, request.body),
+      );
       return success({ taskId: task.taskId });
     },
   );
@@ -76,6 +91,19 @@ export function registerCoverRoutes(app: FastifyInstance, ctx: HttpContext) {
     },
   );
 }
+
+/**
+ * Only requests that start a task spend the generate limit (the
+ * contract's "new generation requests"); every request, rejected or not,
+ * also counts on this many times that limit, so that a flood of bad
+ * requests is still held back. docs/api.md says why.
+ */
+const ATTEMPTS_PER_TASK = 5;
+
+const attemptsRule = (rule: RateRule): RateRule => ({
+  points: rule.points * ATTEMPTS_PER_TASK,
+  durationSec: rule.durationSec,
+});
 
 const JSON_TYPE = 'application/json; charset=utf-8';
 

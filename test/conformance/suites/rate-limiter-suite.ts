@@ -86,6 +86,41 @@ export function rateLimiterSuite(
       assert.ok(counted.every((d) => d.allowed));
     });
 
+    test('a refund gives back one point of the current window', async () => {
+      const rule = { points: 3, durationSec: 10 };
+      const id = key();
+      await consumeTimes(harness.limiter, id, rule, 3);
+      await harness.limiter.refund(id, rule);
+      const after = await consumeTimes(harness.limiter, id, rule, 2);
+      assert.deepEqual(
+        after.map((d) => d.allowed),
+        [true, false],
+      );
+    });
+
+    test('a refund never lifts a key above its allowance', async () => {
+      const rule = { points: 2, durationSec: 1 };
+      const unused = key();
+      await harness.limiter.refund(unused, rule);
+      const fresh = await consumeTimes(harness.limiter, unused, rule, 3);
+      assert.deepEqual(
+        fresh.map((d) => d.allowed),
+        [true, true, false],
+      );
+
+      // Consumed in one window, refunded after it ended.
+      const late = key();
+      await consumeTimes(harness.limiter, late, rule, 2);
+      const refused = await harness.limiter.consume(late, rule);
+      await sleep(refused.retryAfterMs + 50);
+      await harness.limiter.refund(late, rule);
+      const next = await consumeTimes(harness.limiter, late, rule, 3);
+      assert.deepEqual(
+        next.map((d) => d.allowed),
+        [true, true, false],
+      );
+    });
+
     test('racing requests never exceed the limit', async () => {
       const rule = { points: 7, durationSec: 10 };
       const id = key();
