@@ -1,3 +1,5 @@
+import type { Script } from '../reading/scripts.js';
+
 /**
  * The faces Sleeve ships, all from @expo-google-fonts packages (TTF files
  * under open licences). Only the weights listed here are registered, which
@@ -14,6 +16,8 @@ export interface FontFile {
   italic: boolean;
   /** Path inside node_modules/@expo-google-fonts. */
   path: string;
+  /** Registered when a text first needs it, not at start. */
+  lazy: boolean;
 }
 
 interface FamilySource {
@@ -64,21 +68,43 @@ const SOURCES: readonly FamilySource[] = [
     '700Bold',
     '900Black',
   ]),
-  src('Sleeve Noto JP', 'noto-sans-jp', 'NotoSansJP', [
+];
+
+/**
+ * Faces for the scripts the display faces lack. Each is registered the
+ * first time a text needs it (see register-fonts.ts), so a worker that
+ * only ever sets Latin titles never maps the 10 MB Chinese face.
+ */
+const CJK_CUTS = ['400Regular', '700Bold', '900Black'] as const;
+const SCRIPT_CUTS = ['400Regular', '700Bold'] as const;
+
+const FALLBACK_SOURCES: readonly FamilySource[] = [
+  src('Sleeve Noto JP', 'noto-sans-jp', 'NotoSansJP', CJK_CUTS),
+  src('Sleeve Noto KR', 'noto-sans-kr', 'NotoSansKR', CJK_CUTS),
+  src('Sleeve Noto SC', 'noto-sans-sc', 'NotoSansSC', CJK_CUTS),
+  src('Sleeve Naskh', 'noto-naskh-arabic', 'NotoNaskhArabic', SCRIPT_CUTS),
+  script('Hebrew'),
+  script('Armenian'),
+  script('Georgian'),
+  script('Devanagari'),
+  script('Bengali'),
+  script('Gurmukhi'),
+  script('Gujarati'),
+  script('Tamil'),
+  script('Telugu'),
+  script('Kannada'),
+  script('Malayalam'),
+  script('Sinhala'),
+  script('Thai'),
+  script('Lao'),
+  script('Khmer'),
+  script('Myanmar'),
+  script('Ethiopic'),
+  src('Sleeve Emoji', 'noto-emoji', 'NotoEmoji', SCRIPT_CUTS),
+  src('Sleeve Symbols', 'noto-sans-symbols', 'NotoSansSymbols', SCRIPT_CUTS),
+  src('Sleeve Symbols 2', 'noto-sans-symbols-2', 'NotoSansSymbols2', [
     '400Regular',
-    '700Bold',
-    '900Black',
   ]),
-  src('Sleeve Noto KR', 'noto-sans-kr', 'NotoSansKR', [
-    '400Regular',
-    '700Bold',
-    '900Black',
-  ]),
-  src('Sleeve Naskh', 'noto-naskh-arabic', 'NotoNaskhArabic', [
-    '400Regular',
-    '700Bold',
-  ]),
-  src('Sleeve Emoji', 'noto-emoji', 'NotoEmoji', ['400Regular', '700Bold']),
 ];
 
 function src(
@@ -90,7 +116,13 @@ function src(
   return { family, pkg, base, cuts };
 }
 
-function toFile(source: FamilySource, cut: string): FontFile {
+/** A Noto Sans script face, e.g. "Sleeve Noto Thai" from noto-sans-thai. */
+function script(name: string): FamilySource {
+  const pkg = `noto-sans-${name.toLowerCase()}`;
+  return src(`Sleeve Noto ${name}`, pkg, `NotoSans${name}`, SCRIPT_CUTS);
+}
+
+function toFile(source: FamilySource, cut: string, lazy: boolean): FontFile {
   return {
     family: source.family,
     face: faceName(
@@ -101,6 +133,7 @@ function toFile(source: FamilySource, cut: string): FontFile {
     weight: Number.parseInt(cut, 10),
     italic: cut.endsWith('_Italic'),
     path: `${source.pkg}/${cut}/${source.base}_${cut}.ttf`,
+    lazy,
   };
 }
 
@@ -116,22 +149,74 @@ export function faceName(
   return `${family} ${weight}${italic ? ' Italic' : ''}`;
 }
 
-export const FONT_FILES: readonly FontFile[] = SOURCES.flatMap((source) =>
-  source.cuts.map((cut) => toFile(source, cut)),
+const filesOf = (sources: readonly FamilySource[], lazy: boolean) =>
+  sources.flatMap((source) =>
+    source.cuts.map((cut) => toFile(source, cut, lazy)),
+  );
+
+export const FONT_FILES: readonly FontFile[] = [
+  ...filesOf(SOURCES, false),
+  ...filesOf(FALLBACK_SOURCES, true),
+];
+
+/** The Latin, Cyrillic and Greek fallback, always in a stack. */
+export const LATIN_FALLBACK = 'Sleeve Noto';
+
+/**
+ * The fallback faces for each script (Han in the order that suits the
+ * script: Chinese forms unless kana or Hangul say Japanese or Korean).
+ */
+export const SCRIPT_FALLBACKS: Readonly<
+  Partial<Record<Script, readonly string[]>>
+> = {
+  japanese: ['Sleeve Noto JP', 'Sleeve Noto SC'],
+  hangul: ['Sleeve Noto KR', 'Sleeve Noto JP', 'Sleeve Noto SC'],
+  han: ['Sleeve Noto SC', 'Sleeve Noto JP'],
+  arabic: ['Sleeve Naskh'],
+  hebrew: ['Sleeve Noto Hebrew'],
+  armenian: ['Sleeve Noto Armenian'],
+  georgian: ['Sleeve Noto Georgian'],
+  devanagari: ['Sleeve Noto Devanagari'],
+  bengali: ['Sleeve Noto Bengali'],
+  gurmukhi: ['Sleeve Noto Gurmukhi'],
+  gujarati: ['Sleeve Noto Gujarati'],
+  tamil: ['Sleeve Noto Tamil'],
+  telugu: ['Sleeve Noto Telugu'],
+  kannada: ['Sleeve Noto Kannada'],
+  malayalam: ['Sleeve Noto Malayalam'],
+  sinhala: ['Sleeve Noto Sinhala'],
+  thai: ['Sleeve Noto Thai'],
+  lao: ['Sleeve Noto Lao'],
+  khmer: ['Sleeve Noto Khmer'],
+  myanmar: ['Sleeve Noto Myanmar'],
+  ethiopic: ['Sleeve Noto Ethiopic'],
+  emoji: ['Sleeve Emoji'],
+};
+
+/** Faces for marks and signs any title may hold (arrows, stars, notes). */
+export const SYMBOL_FALLBACKS: readonly string[] = [
+  'Sleeve Emoji',
+  'Sleeve Symbols',
+  'Sleeve Symbols 2',
+];
+
+/** Every fallback family, in the order tried for a stray character. */
+export const FALLBACK_FAMILIES: readonly string[] = FALLBACK_SOURCES.map(
+  (source) => source.family,
 );
 
-/** Fallback families for scripts the display faces lack. */
-export const FALLBACK_FAMILIES = {
-  latin: 'Sleeve Noto',
-  japanese: 'Sleeve Noto JP',
-  korean: 'Sleeve Noto KR',
-  arabic: 'Sleeve Naskh',
-  emoji: 'Sleeve Emoji',
-} as const;
+/** The families a style can ask for by name. */
+export const DISPLAY_FAMILIES: readonly string[] = SOURCES.map(
+  (source) => source.family,
+);
 
 /** The weights each family ships, for picking the nearest cut. */
 export function weightsOf(family: string, italic = false): number[] {
   return FONT_FILES.filter(
     (file) => file.family === family && file.italic === italic,
   ).map((file) => file.weight);
+}
+
+export function fileOfFace(face: string): FontFile | undefined {
+  return FONT_FILES.find((file) => file.face === face);
 }

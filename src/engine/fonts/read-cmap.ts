@@ -1,3 +1,5 @@
+import { closeSync, openSync, readSync } from 'node:fs';
+
 /**
  * Reads which code points a TrueType/OpenType font maps, from its cmap
  * table. The engine needs this to pick, per title, a display face that
@@ -12,22 +14,40 @@ interface CmapSubtable {
   offset: number;
 }
 
-export function readCmapRanges(font: Buffer): CodePointRanges {
-  const cmap = findTable(font, 'cmap');
-  const subtable = pickSubtable(listSubtables(font, cmap));
-  const start = cmap + subtable.offset;
-  const format = font.readUInt16BE(start);
-  if (format === 12) return readFormat12(font, start);
-  if (format === 4) return readFormat4(font, start);
-  throw new Error(`unsupported cmap format ${format}`);
+/**
+ * The code points a font file maps. Only the table directory and the cmap
+ * table are read, not the whole file (a CJK face is 5–10 MB; its cmap is a
+ * few hundred kilobytes).
+ */
+export function readCmapRanges(path: string): CodePointRanges {
+  const fd = openSync(path, 'r');
+  try {
+    const cmap = readTable(fd, 'cmap');
+    const subtable = pickSubtable(listSubtables(cmap, 0));
+    const format = cmap.readUInt16BE(subtable.offset);
+    if (format === 12) return readFormat12(cmap, subtable.offset);
+    if (format === 4) return readFormat4(cmap, subtable.offset);
+    throw new Error(`unsupported cmap format ${format} in ${path}`);
+  } finally {
+    closeSync(fd);
+  }
 }
 
-function findTable(font: Buffer, tag: string): number {
-  const count = font.readUInt16BE(4);
+function readAt(fd: number, position: number, length: number): Buffer {
+  const buffer = Buffer.alloc(length);
+  const read = readSync(fd, buffer, 0, length, position);
+  if (read !== length) throw new Error('font file is truncated');
+  return buffer;
+}
+
+function readTable(fd: number, tag: string): Buffer {
+  const count = readAt(fd, 4, 2).readUInt16BE(0);
+  const directory = readAt(fd, 12, count * 16);
   for (let i = 0; i < count; i++) {
-    const record = 12 + i * 16;
-    if (font.toString('latin1', record, record + 4) === tag) {
-      return font.readUInt32BE(record + 8);
+    const record = i * 16;
+    if (directory.toString('latin1', record, record + 4) === tag) {
+      const offset = directory.readUInt32BE(record + 8);
+      return readAt(fd, offset, directory.readUInt32BE(record + 12));
     }
   }
   throw new Error(`font has no ${tag} table`);

@@ -1,10 +1,17 @@
 import {
+  DISPLAY_FAMILIES,
   FALLBACK_FAMILIES,
+  LATIN_FALLBACK,
+  SCRIPT_FALLBACKS,
+  SYMBOL_FALLBACKS,
   faceName,
   weightsOf,
 } from '../fonts/font-catalog.js';
 import { rangesContain } from '../fonts/read-cmap.js';
-import { familyCoverage } from '../fonts/register-fonts.js';
+import {
+  ensureFaceRegistered,
+  familyCoverage,
+} from '../fonts/register-fonts.js';
 import { detectScripts } from '../reading/scripts.js';
 
 /** A face a style asks for: a shipped family at a weight. */
@@ -56,8 +63,10 @@ function nearestFace(family: string, weight: number, italic = false): string {
 /**
  * The font-family list for a text: the first requested face that has all
  * the text's letters leads (so a Cyrillic title gets a display face that
- * really has Cyrillic), followed by the shipped fallbacks in an order set by
- * the scripts present, so Skia never reaches for a host font.
+ * really has Cyrillic), followed by the Latin fallback and, for each
+ * character the lead lacks, the first shipped fallback that has it (tried
+ * in an order set by the scripts present), so Skia never reaches for a
+ * host font. Fallbacks not yet registered are registered now.
  */
 export function fontStack(
   requests: readonly FaceRequest[],
@@ -67,22 +76,69 @@ export function fontStack(
   if (!first) throw new Error('a text needs at least one face');
   const lead = requests.find((r) => familyCovers(r.family, text)) ?? first;
   const weight = APPARENT_WEIGHT[lead.family] ?? lead.weight;
-  const scripts = detectScripts(text);
-  const cjk =
-    scripts.includes('hangul') && !scripts.includes('japanese')
-      ? [FALLBACK_FAMILIES.korean, FALLBACK_FAMILIES.japanese]
-      : [FALLBACK_FAMILIES.japanese, FALLBACK_FAMILIES.korean];
-  const families = [
-    FALLBACK_FAMILIES.latin,
-    ...cjk,
-    FALLBACK_FAMILIES.arabic,
-    FALLBACK_FAMILIES.emoji,
-  ];
   const stack = [
     nearestFace(lead.family, lead.weight, lead.italic),
-    ...families.map((family) => nearestFace(family, weight)),
+    ...fallbacksFor(text, lead.family).map((f) => nearestFace(f, weight)),
   ];
-  return [...new Set(stack)];
+  const faces = [...new Set(stack)];
+  faces.forEach(ensureFaceRegistered);
+  return faces;
+}
+
+function fallbacksFor(text: string, leadFamily: string): string[] {
+  const candidates = [
+    ...new Set([
+      LATIN_FALLBACK,
+      ...detectScripts(text).flatMap((s) => SCRIPT_FALLBACKS[s] ?? []),
+      ...SYMBOL_FALLBACKS,
+      ...FALLBACK_FAMILIES,
+    ]),
+  ];
+  const lead = familyCoverage(leadFamily);
+  const needed = new Set([LATIN_FALLBACK]);
+  for (const code of drawnCodePoints(text)) {
+    if (rangesContain(lead, code)) continue;
+    const family = candidates.find((f) =>
+      rangesContain(familyCoverage(f), code),
+    );
+    if (family) needed.add(family);
+  }
+  return candidates.filter((family) => needed.has(family));
+}
+
+/** Characters that draw nothing of their own: spaces, joiners, selectors. */
+const INVISIBLE = /[\s\p{Cf}\ufe00-\ufe0f\u{e0100}-\u{e01ef}]/u;
+
+function drawnCodePoints(text: string): number[] {
+  return [...text]
+    .filter((ch) => !INVISIBLE.test(ch))
+    .map((ch) => ch.codePointAt(0) ?? 0);
+}
+
+const drawable = new Map<number, boolean>();
+const graphemes = new Intl.Segmenter('und', { granularity: 'grapheme' });
+
+/** Whether any shipped face has a glyph for a code point. */
+function isDrawable(code: number): boolean {
+  const known = drawable.get(code);
+  if (known !== undefined) return known;
+  const families = [LATIN_FALLBACK, ...FALLBACK_FAMILIES, ...DISPLAY_FAMILIES];
+  const found = families.some((f) => rangesContain(familyCoverage(f), code));
+  drawable.set(code, found);
+  return found;
+}
+
+/**
+ * The text without the characters no shipped face can draw (Runic, say):
+ * they would come out as empty boxes, or in whatever face the host has.
+ * Whole graphemes go, so no mark is left without its letter.
+ */
+export function drawableText(text: string): string {
+  let kept = '';
+  for (const { segment } of graphemes.segment(text)) {
+    if (drawnCodePoints(segment).every(isDrawable)) kept += segment;
+  }
+  return kept === text ? text : kept.replace(/\s+/gu, ' ').trim();
 }
 
 /** A canvas font string; sizes are in the 1000-unit cover space. */
