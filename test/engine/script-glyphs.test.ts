@@ -109,6 +109,7 @@ const SCRIPT_TITLES: readonly [string, string, string][] = [
   ['Armenian', 'Սիրո երգ', 'Sleeve Noto Armenian'],
   ['Amharic', 'ፍቅር እና ሰላም', 'Sleeve Noto Ethiopic'],
   ['Chinese', '我们的爱 夜空中最亮的星', 'Sleeve Noto SC'],
+  ['Greek', 'Καλημέρα Μάιος', 'Sleeve Noto'],
   ['Symbols', 'Love ★ → ♪', 'Sleeve Symbols'],
 ];
 
@@ -195,6 +196,29 @@ describe('complex scripts are shaped', () => {
   it('Hebrew is set right to left, like Arabic', () => {
     const box = titleOf(titled('שיר השירים'), 'bauhaus', 128);
     assert.equal(box.direction, 'rtl');
+  });
+});
+
+describe('a script no shipped face has', () => {
+  it('leaves its letters out and sets the rest', () => {
+    for (const style of STYLES) {
+      const box = titleOf(titled('ᚠᚢᚦᚨᚱᚲ Saga'), style.id);
+      assert.equal(box.lines.join(' ').toLowerCase(), 'saga', style.id);
+    }
+  });
+
+  it('still makes a cover when nothing in the title can be drawn', () => {
+    for (const style of STYLES) {
+      const input = { ...titled('ᚠᚢᚦᚨᚱᚲ'), artist: 'Runa' };
+      const { bytes, layout } = renderCoverWithLayout(input, {
+        style: style.id,
+        size: 128,
+      });
+      assert.equal(bytes.toString('latin1', 1, 4), 'PNG');
+      const roles = layout.texts.map((t) => t.role);
+      assert.ok(!roles.includes('title'), `${style.id}: no title of boxes`);
+      assert.ok(roles.includes('artist'), `${style.id}: the artist is set`);
+    }
   });
 });
 

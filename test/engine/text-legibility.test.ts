@@ -1,6 +1,10 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { renderCoverWithLayout, STYLES } from '../../src/engine/index.js';
+import {
+  renderCoverWithLayout,
+  STYLES,
+  type CoverInput,
+} from '../../src/engine/index.js';
 import { contrast, decode, luminance, type Pixels } from './helpers/pixels.js';
 import { sharedTracks } from './helpers/tracks.js';
 
@@ -70,40 +74,78 @@ function changedBounds(
   return bounds;
 }
 
+async function assertLegibleInside(
+  input: CoverInput,
+  style: string,
+): Promise<void> {
+  const options = { style, size: SIZE };
+  const full = renderCoverWithLayout(input, options);
+  const bare = renderCoverWithLayout(input, { ...options, drawText: false });
+  const withText = await decode(full.bytes);
+  const without = await decode(bare.bytes);
+  const title = full.layout.texts.find((t) => t.role === 'title');
+  assert.ok(title, 'the title is set');
+
+  for (const box of full.layout.texts) {
+    const measured = worstContrastIn(without, box, box.color);
+    assert.ok(
+      measured >= 4.5,
+      `${box.role} "${box.text}" contrast ${measured.toFixed(2)} < 4.5`,
+    );
+    assert.ok(
+      box.x >= SAFE && box.y >= SAFE,
+      `${box.role} box starts inside the margin: ${JSON.stringify(box)}`,
+    );
+    assert.ok(
+      box.x + box.w <= SIZE - SAFE && box.y + box.h <= SIZE - SAFE,
+      `${box.role} box ends inside the margin: ${JSON.stringify(box)}`,
+    );
+  }
+
+  const changed = changedBounds(withText, without);
+  assert.ok(changed, 'the glyphs changed some pixels');
+  assert.ok(
+    changed.x0 >= SAFE && changed.y0 >= SAFE,
+    `text starts inside the margin: ${JSON.stringify(changed)}`,
+  );
+  assert.ok(
+    changed.x1 < SIZE - SAFE && changed.y1 < SIZE - SAFE,
+    `text ends inside the margin: ${JSON.stringify(changed)}`,
+  );
+}
+
 describe('text on every shared track in every style', () => {
   for (const input of sharedTracks()) {
     for (const style of STYLES) {
-      it(`${input.title} / ${style.id}: legible, inside the safe margin`, async () => {
-        const options = { style: style.id, size: SIZE };
-        const full = renderCoverWithLayout(input, options);
-        const bare = renderCoverWithLayout(input, {
-          ...options,
-          drawText: false,
-        });
-        const withText = await decode(full.bytes);
-        const without = await decode(bare.bytes);
-        const title = full.layout.texts.find((t) => t.role === 'title');
-        assert.ok(title, 'the title is set');
+      it(`${input.title} / ${style.id}: legible, inside the safe margin`, () =>
+        assertLegibleInside(input, style.id));
+    }
+  }
+});
 
-        for (const box of full.layout.texts) {
-          const measured = worstContrastIn(without, box, box.color);
-          assert.ok(
-            measured >= 4.5,
-            `${box.role} "${box.text}" contrast ${measured.toFixed(2)} < 4.5`,
-          );
-        }
+/**
+ * Titles the shared tracks lack: right-to-left (set flush right where a
+ * style sets Latin flush left), scripts that stack marks, and words with
+ * no break in them that must be broken inside.
+ */
+const HARD_TITLES: readonly [string, string][] = [
+  ['שיר השירים', 'israeli pop, love'],
+  ['น้ำตาแห่งความรัก', 'thai pop, romantic'],
+  ['ស្រលាញ់អូនជានិច្ច', 'khmer pop'],
+  ['क्षितिज के पार', 'bollywood, dreamy'],
+  ['a'.repeat(100), 'electronic'],
+  ['Donaudampfschifffahrtsgesellschaftskapitän', 'schlager'],
+  ['🔥'.repeat(20) + '👨‍👩‍👧‍👦'.repeat(3), 'pop'],
+  ['https://soundcloud.example.com/artist/very-long-track-name-v2', 'lofi'],
+  ['我们一起走过的那些年月里最美丽的风景和最难忘的回忆', 'mandopop'],
+];
 
-        const changed = changedBounds(withText, without);
-        assert.ok(changed, 'the glyphs changed some pixels');
-        assert.ok(
-          changed.x0 >= SAFE && changed.y0 >= SAFE,
-          `text starts inside the margin: ${JSON.stringify(changed)}`,
-        );
-        assert.ok(
-          changed.x1 < SIZE - SAFE && changed.y1 < SIZE - SAFE,
-          `text ends inside the margin: ${JSON.stringify(changed)}`,
-        );
-      });
+describe('hard titles in every style', () => {
+  for (const [title, tags] of HARD_TITLES) {
+    const input = { title, artist: 'Artist', tags, lyrics: '', audio: null };
+    for (const style of STYLES) {
+      it(`${title.slice(0, 24)} / ${style.id}: legible, inside the margin`, () =>
+        assertLegibleInside(input, style.id));
     }
   }
 });

@@ -1,9 +1,21 @@
 import type { SKRSContext2D } from '@napi-rs/canvas';
-import { allowsTracking, hasCase, textDirection } from '../reading/scripts.js';
-import { balanceLines } from './balance-lines.js';
-import { breakUnits } from './break-units.js';
-import { fontStack, fontString } from './font-stack.js';
+import {
+  allowsTracking,
+  hasCase,
+  textDirection,
+  upperCase,
+} from '../reading/scripts.js';
+import { balanceLines, lineOf } from './balance-lines.js';
+import {
+  HYPHEN_POINT,
+  breakUnits,
+  splitAtSeparators,
+  splitGraphemes,
+} from './break-units.js';
+import { drawableText, fontStack, fontString } from './font-stack.js';
 import type { Rect, TextSpec } from './text-spec.js';
+
+type Align = TextSpec['align'];
 
 /** A text block fitted to its box, ready to draw. */
 export interface FittedText {
@@ -11,6 +23,8 @@ export interface FittedText {
   size: number;
   stack: string[];
   direction: 'ltr' | 'rtl';
+  /** The physical side the lines hug: the spec's, mirrored for RTL. */
+  align: Align;
   /** Letter spacing in cover units. */
   spacing: number;
   /** Baseline of each line and the x of the alignment point. */
@@ -21,41 +35,118 @@ export interface FittedText {
 }
 
 const REFERENCE_SIZE = 100;
+/**
+ * A word is broken inside only when it cannot be set this large: about
+ * 55 px on a 1024 cover (where a 40-letter compound on one line would be
+ * a thin strip), or this share of a smaller block's largest size, so
+ * "Extraordinary" stays whole even in a narrow legend.
+ */
+const WORD_BREAK_SIZE = 56;
+const WORD_BREAK_SHARE = 0.6;
+/** Up to this many units a line's width is measured as set, not summed. */
+const EXACT_UNITS = 20;
 
-/** Applies the spec's case and tracking rules to a text. */
+/**
+ * Applies the spec's case rules to a text and leaves out what no shipped
+ * face can draw; tracking only where the script takes it.
+ */
 export function prepareText(spec: TextSpec): {
   text: string;
   tracking: number;
 } {
-  const text =
-    spec.uppercase && hasCase(spec.text)
-      ? spec.text.toLocaleUpperCase()
-      : spec.text;
+  const cased =
+    spec.uppercase && hasCase(spec.text) ? upperCase(spec.text) : spec.text;
+  const text = drawableText(cased);
   return { text, tracking: allowsTracking(text) ? (spec.tracking ?? 0) : 0 };
+}
+
+/**
+ * Left and right mean where lines start and end: a left-aligned spec sets
+ * Arabic or Hebrew flush right, as a reader of those scripts expects.
+ */
+export function physicalAlign(align: Align, direction: 'ltr' | 'rtl'): Align {
+  if (direction === 'ltr' || align === 'center') return align;
+  return align === 'left' ? 'right' : 'left';
 }
 
 /**
  * Fits a text to its box: tries every line count up to the limit, balances
  * the lines for each, takes the size that fills the width, and keeps the
- * count that gives the largest type (less a small cost per extra line). The
- * ink is then measured and the size reduced until it fits the box's height
- * too, so nothing is ever clipped.
+ * count that gives the largest type (less a small cost per extra line). A
+ * word too long to be set at a readable size is broken inside. The ink is
+ * then measured and the size reduced until it fits the box's height too,
+ * so nothing is ever clipped. Null when nothing in the text can be drawn.
  */
-export function fitText(ctx: SKRSContext2D, spec: TextSpec): FittedText {
+export function fitText(ctx: SKRSContext2D, spec: TextSpec): FittedText | null {
   const { text, tracking } = prepareText(spec);
+  if (text.trim() === '') return null;
   const stack = fontStack(spec.faces, text);
   const direction = textDirection(text);
   ctx.direction = direction;
   const measure = measurer(ctx, stack, tracking);
-  const units = breakUnits(text);
+  const best = bestSetting(spec, breakUnits(text), measure);
+  return settleInk(ctx, spec, best.lines, best.size, {
+    stack,
+    direction,
+    align: physicalAlign(spec.align, direction),
+    tracking,
+  });
+}
 
-  let best: { lines: string[]; size: number; score: number } | null = null;
-  for (
-    let n = 1;
-    n <= Math.min(spec.maxLines, Math.max(1, units.length));
-    n++
-  ) {
-    const lines = balanceLines(units, n, measure);
+interface Setting {
+  lines: string[];
+  size: number;
+  score: number;
+}
+
+type Measure = (line: string) => number;
+
+/**
+ * The best setting between words; failing a readable size, the best with
+ * the too-long words cut at their separators, then between graphemes; and
+ * if the type is still under the spec's smallest size, with as many more
+ * lines as the box holds at that size.
+ */
+function bestSetting(
+  spec: TextSpec,
+  words: string[],
+  measure: Measure,
+): Setting {
+  let best = setLines(spec, words, measure, spec.maxLines);
+  const readable = Math.max(
+    spec.minSize,
+    Math.min(WORD_BREAK_SIZE, spec.maxSize * WORD_BREAK_SHARE),
+  );
+  if (best.size >= readable || spec.maxLines < 2) return best;
+  const tooWide = (unit: string): boolean =>
+    (measure(lineOf([unit], 0, 1)) * readable) / REFERENCE_SIZE > spec.box.w;
+  let units = words;
+  for (const split of [splitAtSeparators, splitGraphemes]) {
+    const finer = units.flatMap((unit) => (tooWide(unit) ? split(unit) : unit));
+    if (finer.length === units.length) continue;
+    units = finer;
+    const setting = setLines(spec, units, measure, spec.maxLines);
+    if (setting.score > best.score) best = setting;
+    if (best.size >= readable) return best;
+  }
+  if (units === words || best.size >= spec.minSize) return best;
+  const room = Math.floor(spec.box.h / (spec.minSize * spec.lineHeight));
+  if (room <= spec.maxLines) return best;
+  const taller = setLines(spec, units, measure, room);
+  return taller.size > best.size ? taller : best;
+}
+
+function setLines(
+  spec: TextSpec,
+  units: readonly string[],
+  measure: Measure,
+  maxLines: number,
+): Setting {
+  const width = lineWidth(units, measure);
+  let best: Setting | null = null;
+  const most = Math.min(maxLines, Math.max(1, units.length));
+  for (let n = 1; n <= most; n++) {
+    const lines = balanceLines(units, n, width);
     const widest = Math.max(...lines.map(measure), 1);
     const byWidth = (spec.box.w * REFERENCE_SIZE) / widest;
     const byHeight = spec.box.h / (n * spec.lineHeight);
@@ -64,15 +155,31 @@ export function fitText(ctx: SKRSContext2D, spec: TextSpec): FittedText {
     if (!best || score > best.score) best = { lines, size, score };
   }
   if (!best) throw new Error('nothing to fit');
-  return settleInk(
-    ctx,
-    spec,
-    best.lines,
-    best.size,
-    stack,
-    direction,
-    tracking,
-  );
+  return best;
+}
+
+/**
+ * The width of the line made of units [from, to). Lines of a few words are
+ * measured as set; past that (a long word cut into graphemes, a long Thai
+ * or Chinese title) each unit is measured once and the widths summed,
+ * which keeps the search linear in measurements. The chosen lines are
+ * measured as set either way.
+ */
+function lineWidth(
+  units: readonly string[],
+  measure: Measure,
+): (from: number, to: number) => number {
+  if (units.length <= EXACT_UNITS) {
+    return (from, to) => measure(lineOf(units, from, to));
+  }
+  const ending = units.map((_, i) => measure(lineOf(units, i, i + 1)));
+  const starts = [0];
+  for (const unit of units) {
+    const advance = measure(unit.replaceAll(HYPHEN_POINT, ''));
+    starts.push((starts[starts.length - 1] ?? 0) + advance);
+  }
+  return (from, to) =>
+    (starts[to - 1] ?? 0) - (starts[from] ?? 0) + (ending[to - 1] ?? 0);
 }
 
 function measurer(
@@ -96,18 +203,23 @@ function measurer(
   };
 }
 
+interface Face {
+  stack: string[];
+  direction: 'ltr' | 'rtl';
+  align: Align;
+  tracking: number;
+}
+
 /** Shrinks the size until the measured ink sits inside the box. */
 function settleInk(
   ctx: SKRSContext2D,
   spec: TextSpec,
   lines: string[],
   startSize: number,
-  stack: string[],
-  direction: 'ltr' | 'rtl',
-  tracking: number,
+  face: Face,
 ): FittedText {
   let size = startSize;
-  let placed = place(ctx, spec, lines, size, stack, tracking);
+  let placed = place(ctx, spec, lines, size, face);
   for (let i = 0; i < 8 && !inside(placed.ink, spec.box); i++) {
     const scale = Math.min(
       spec.box.w / placed.ink.w,
@@ -115,9 +227,18 @@ function settleInk(
       0.97,
     );
     size *= Math.max(0.5, scale);
-    placed = place(ctx, spec, lines, size, stack, tracking);
+    placed = place(ctx, spec, lines, size, face);
   }
-  return { lines, size, stack, direction, spacing: tracking * size, ...placed };
+  const { stack, direction, align, tracking } = face;
+  return {
+    lines,
+    size,
+    stack,
+    direction,
+    align,
+    spacing: tracking * size,
+    ...placed,
+  };
 }
 
 function inside(ink: Rect, box: Rect): boolean {
@@ -136,19 +257,18 @@ function place(
   spec: TextSpec,
   lines: string[],
   size: number,
-  stack: string[],
-  tracking: number,
+  { stack, align, tracking }: Face,
 ): { baselines: number[]; anchorX: number; ink: Rect } {
   ctx.font = fontString(size, stack);
   ctx.letterSpacing = `${tracking * size}px`;
-  ctx.textAlign = spec.align;
+  ctx.textAlign = align;
   const metrics = lines.map((line) => ctx.measureText(line));
   const offsets = baselineOffsets(metrics, size * spec.lineHeight, size);
   const ascent = metrics[0]?.actualBoundingBoxAscent ?? 0;
   const descent = metrics[metrics.length - 1]?.actualBoundingBoxDescent ?? 0;
   const blockHeight = ascent + (offsets[offsets.length - 1] ?? 0) + descent;
   const top = verticalStart(spec, blockHeight);
-  const anchorX = anchorFor(spec) + overhangShift(spec, metrics);
+  const anchorX = anchorFor(spec.box, align) + overhangShift(align, metrics);
   const baselines = offsets.map((offset) => top + ascent + offset);
   return { baselines, anchorX, ink: inkBounds(metrics, baselines, anchorX) };
 }
@@ -183,13 +303,13 @@ function baselineOffsets(
  * the advance, sits on the box edge.
  */
 function overhangShift(
-  spec: TextSpec,
+  align: Align,
   metrics: { actualBoundingBoxLeft: number; actualBoundingBoxRight: number }[],
 ): number {
-  if (spec.align === 'left') {
+  if (align === 'left') {
     return Math.max(0, ...metrics.map((m) => m.actualBoundingBoxLeft));
   }
-  if (spec.align === 'right') {
+  if (align === 'right') {
     return -Math.max(0, ...metrics.map((m) => m.actualBoundingBoxRight));
   }
   return 0;
@@ -202,10 +322,9 @@ function verticalStart(spec: TextSpec, blockHeight: number): number {
   return y + (h - blockHeight) / 2;
 }
 
-function anchorFor(spec: TextSpec): number {
-  const { x, w } = spec.box;
-  if (spec.align === 'left') return x;
-  if (spec.align === 'right') return x + w;
+function anchorFor({ x, w }: Rect, align: Align): number {
+  if (align === 'left') return x;
+  if (align === 'right') return x + w;
   return x + w / 2;
 }
 

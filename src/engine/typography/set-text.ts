@@ -37,14 +37,20 @@ export function setTexts(
   const scale = pixels / 1000;
   const blocks = specs
     .filter((spec) => spec.text.trim() !== '')
-    .map((spec) => decideBlock(ctx, spec, scale));
+    .flatMap((spec) => decideBlock(ctx, spec, scale) ?? []);
   const boxes = blocks.map((block) => verifyBlock(ctx, block, scale));
   if (drawGlyphs) blocks.forEach((block) => drawBlock(ctx, block));
   return boxes;
 }
 
-function decideBlock(ctx: SKRSContext2D, spec: TextSpec, scale: number): Block {
+/** Null when nothing in the text can be drawn (no shipped face has it). */
+function decideBlock(
+  ctx: SKRSContext2D,
+  spec: TextSpec,
+  scale: number,
+): Block | null {
   const fitted = fitText(ctx, spec);
+  if (!fitted) return null;
   const colors = [...spec.colors, ...SAFE_INKS];
   const plates = [...spec.plate.colors, ...SAFE_PLATES];
   const region = toDevice(judgedArea(fitted), scale);
@@ -102,12 +108,12 @@ function strideFor(region: Rect): number {
   return Math.max(1, Math.floor(Math.sqrt((region.w * region.h) / 60_000)));
 }
 
-function drawBlock(ctx: SKRSContext2D, { spec, fitted, ink }: Block): void {
+function drawBlock(ctx: SKRSContext2D, { fitted, ink }: Block): void {
   ctx.save();
   ctx.font = fontString(fitted.size, fitted.stack);
   ctx.letterSpacing = `${fitted.spacing}px`;
   ctx.direction = fitted.direction;
-  ctx.textAlign = spec.align;
+  ctx.textAlign = fitted.align;
   ctx.textBaseline = 'alphabetic';
   ctx.fillStyle = ink.color;
   fitted.lines.forEach((line, i) => {
