@@ -105,7 +105,8 @@ const CLOSING_RETRY_AFTER_SEC = 5;
  * still arrive on open connections (keep-alive, pipelined) are refused at
  * once: HTTP 503 with code 455 in the envelope, the contract's code for
  * "unavailable, try again later", and Retry-After. Every answer sent while
- * closing says Connection: close, so clients reconnect to a live server.
+ * closing says Connection: close, so clients reconnect to a live server,
+ * and no connection outlives its last answer.
  */
 function refuseWhileClosing(app: FastifyInstance, mirror: boolean) {
   let closing = false;
@@ -125,6 +126,12 @@ function refuseWhileClosing(app: FastifyInstance, mirror: boolean) {
   });
   app.addHook('onSend', async (_request, reply) => {
     if (closing) reply.header('Connection', 'close');
+  });
+  // close() ends the connections that are idle when it begins. One whose
+  // answer was under way then (a file still streaming) goes idle later and
+  // would stay open until its keep-alive timeout, 72 s, holding up close().
+  app.addHook('onResponse', async () => {
+    if (closing) app.server.closeIdleConnections();
   });
 }
 

@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { randomBytes } from 'node:crypto';
 import net from 'node:net';
 import { test } from 'node:test';
 import {
@@ -6,18 +7,22 @@ import {
   startSleeve,
   type TestSleeve,
 } from '../support/sleeve-server.js';
+import { newObjectName } from '../../src/util/ids.js';
 
 /** One HTTP/1.1 connection written and read by hand. */
 class RawConnection {
-  private text = '';
+  private readonly chunks: Buffer[] = [];
+  private bytes = 0;
   /** Everything the server sent, once it has closed the connection. */
   readonly closed: Promise<string>;
 
   private constructor(private readonly socket: net.Socket) {
-    socket.setEncoding('utf8');
-    socket.on('data', (chunk: string) => (this.text += chunk));
+    socket.on('data', (chunk: Buffer) => {
+      this.chunks.push(chunk);
+      this.bytes += chunk.length;
+    });
     this.closed = new Promise((resolve) =>
-      socket.once('close', () => resolve(this.text)),
+      socket.once('close', () => resolve(this.received())),
     );
   }
 
@@ -37,8 +42,22 @@ class RawConnection {
     );
   }
 
+  /** What arrived so far, one character a byte (the bodies are ASCII). */
   received(): string {
-    return this.text;
+    return Buffer.concat(this.chunks).toString('latin1');
+  }
+
+  receivedBytes(): number {
+    return this.bytes;
+  }
+
+  /** Stops reading, so the server's writes back up; `resume` goes on. */
+  pause(): void {
+    this.socket.pause();
+  }
+
+  resume(): void {
+    this.socket.resume();
   }
 
   destroy(): void {
@@ -146,3 +165,49 @@ test('while the server closes, a running request finishes and a new one gets the
     await server?.close();
   }
 });
+
+// Without the fix this waits for the 72 s keep-alive timeout; the bound
+// turns that into a failure instead of a slow pass.
+test(
+  'a file still streaming when close begins ends its connection after the last byte',
+  { timeout: 45_000 },
+  async () => {
+    let server: TestSleeve | undefined = await startSleeve();
+    try {
+      const { url } = server;
+      // Larger than what the loopback socket buffers hold, so the answer
+      // cannot finish while the client is not reading.
+      const size = 48 * 1024 * 1024;
+      const name = newObjectName('wav');
+      await server.sleeve.backends.objects.put(
+        name,
+        randomBytes(size),
+        'audio/wav',
+      );
+
+      const download = await RawConnection.open(url);
+      await download.write(
+        `GET /media/audio/${name} HTTP/1.1\r\nHost: sleeve\r\n\r\n`,
+      );
+      await eventually(async () => download.received().includes('\r\n\r\n'));
+      download.pause();
+
+      const closing = server.close();
+      server = undefined;
+      await listenerClosed(url);
+      assert.ok(
+        download.receivedBytes() < size,
+        'the answer is still under way',
+      );
+
+      download.resume();
+      const [answer, ...more] = parseResponses(await download.closed);
+      assert.equal(more.length, 0);
+      assert.equal(answer?.status, 200);
+      assert.equal(answer.body.length, size);
+      await closing;
+    } finally {
+      await server?.close();
+    }
+  },
+);
