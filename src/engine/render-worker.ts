@@ -1,5 +1,6 @@
 import { analyzeAudio, AudioDecodeError } from '../audio/index.js';
 import { chooseStyles, renderCover } from './index.js';
+import { relieveMemory } from './memory-relief.js';
 import type { RenderJob, RenderJobResult } from './render-jobs.js';
 
 /**
@@ -17,6 +18,9 @@ export default async function run(job: RenderJob): Promise<RenderJobResult> {
     const reason =
       error instanceof AudioDecodeError ? 'undecodable-audio' : 'render';
     return { kind: 'error', reason, message };
+  } finally {
+    // After the answer is on its way, before the next job.
+    setImmediate(relieveMemory);
   }
 }
 
