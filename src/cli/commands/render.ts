@@ -125,15 +125,22 @@ function pickStyles(
 const extensionOf = (format: ImageFormat) =>
   format === 'jpeg' ? 'jpg' : format;
 
-/** A file-name-safe form of a title, in any script. */
+const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+
+/**
+ * A file-name-safe form of a title, in any script: letters with their
+ * combining marks (which Indic and Southeast Asian words cannot lose),
+ * digits and hyphens, cut at a whole character.
+ */
 export function slug(text: string): string {
   const safe = text
     .normalize('NFKC')
     .toLowerCase()
-    .replace(/[^\p{L}\p{N}\s-]/gu, '')
+    .replace(/[^\p{L}\p{M}\p{N}\s-]/gu, '')
     .trim()
     .replace(/[\s_]+/g, '-');
-  return [...safe].slice(0, 48).join('') || 'cover';
+  const kept = [...graphemes.segment(safe)].slice(0, 48);
+  return kept.map((part) => part.segment).join('') || 'cover';
 }
 
 function describe(
