@@ -24,6 +24,8 @@ const GAP = 12;
 const HEADER = 44;
 const LABEL_FACES = [{ family: 'Sleeve Inter', weight: 800 }];
 const DETAIL_FACES = [{ family: 'Sleeve Inter', weight: 500 }];
+/** Row labels: pixel sizes (largest and least) and most lines. */
+const ROW_LABEL = { size: 19, min: 15, lines: 3 };
 
 /** Lays out images in a labelled grid so a person can judge a range. */
 export function renderContactSheet(
@@ -56,22 +58,13 @@ export function renderContactSheet(
   });
   rows.forEach((row, r) => {
     const y = header + GAP + r * (cell + GAP);
-    drawLabel(
-      ctx,
-      row.label,
-      GAP,
-      y + 26,
-      labelWidth - 2 * GAP,
-      19,
-      LABEL_FACES,
-      '#f4f4f6',
-    );
+    const below = drawRowLabel(ctx, row.label, GAP, y, labelWidth - 2 * GAP);
     if (row.detail)
       drawLabel(
         ctx,
         row.detail,
         GAP,
-        y + 52,
+        below + 22,
         labelWidth - 2 * GAP,
         14,
         DETAIL_FACES,
@@ -95,6 +88,92 @@ function drawImage(
   image.src = bytes;
   ctx.drawImage(image, x, y, cell, cell);
 }
+
+/**
+ * A row's label at a size one can read: at its full size, wrapped onto
+ * up to `lines` lines; a little smaller (never under `min`) only if that
+ * is not enough, and then the last line cut with an ellipsis if even that
+ * is not. Returns the baseline of its last line.
+ */
+function drawRowLabel(
+  ctx: SKRSContext2D,
+  text: string,
+  x: number,
+  top: number,
+  width: number,
+): number {
+  const { size, lines } = fitRowLabel(ctx, text, width);
+  ctx.fillStyle = '#f4f4f6';
+  ctx.textAlign = 'left';
+  const step = Math.round(size * 1.22);
+  lines.forEach((line, i) => ctx.fillText(line, x, top + 26 + i * step));
+  return top + 26 + (lines.length - 1) * step;
+}
+
+/** Sets the font of the label's size on `ctx` and returns its lines. */
+function fitRowLabel(
+  ctx: SKRSContext2D,
+  text: string,
+  width: number,
+): { size: number; lines: string[] } {
+  const stack = fontStack(LABEL_FACES, text);
+  const { size: largest, min, lines: most } = ROW_LABEL;
+  for (let size = largest; size > min; size--) {
+    ctx.font = fontString(size, stack);
+    const lines = wrapLine(ctx, text, width);
+    if (lines.length <= most) return { size, lines };
+  }
+  ctx.font = fontString(min, stack);
+  const lines = wrapLine(ctx, text, width);
+  if (lines.length <= most) return { size: min, lines };
+  const rest = lines.slice(most - 1).join(' ');
+  const last = withEllipsis(ctx, rest, width);
+  return { size: min, lines: [...lines.slice(0, most - 1), last] };
+}
+
+/**
+ * Breaks text into lines no wider than `width` in the current font: at
+ * spaces, and inside a word (between graphemes) only when the word alone
+ * is too wide, as titles in scripts without spaces are.
+ */
+function wrapLine(ctx: SKRSContext2D, text: string, width: number): string[] {
+  const fits = (line: string): boolean => ctx.measureText(line).width <= width;
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(/\s+/).filter(Boolean)) {
+    const joined = line ? `${line} ${word}` : word;
+    if (fits(joined)) {
+      line = joined;
+      continue;
+    }
+    if (line) lines.push(line);
+    line = '';
+    for (const piece of graphemes(word)) {
+      if (line && !fits(line + piece)) {
+        lines.push(line);
+        line = '';
+      }
+      line += piece;
+    }
+  }
+  if (line) lines.push(line);
+  return lines;
+}
+
+/** The text cut to `width` with an ellipsis. */
+function withEllipsis(ctx: SKRSContext2D, text: string, width: number): string {
+  const pieces = graphemes(text);
+  while (pieces.length > 0) {
+    const cut = `${pieces.join('').trimEnd()}…`;
+    if (ctx.measureText(cut).width <= width) return cut;
+    pieces.pop();
+  }
+  return '…';
+}
+
+const segmenter = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+const graphemes = (text: string): string[] =>
+  [...segmenter.segment(text)].map((s) => s.segment);
 
 /** One line of text, shrunk to fit its width. */
 function drawLabel(
