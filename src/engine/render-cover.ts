@@ -46,13 +46,7 @@ export function renderCoverWithLayout(
   const palette =
     valid.variation === 0
       ? reading.palette
-      : buildPalette(
-          reading.features,
-          reading.mood,
-          rng.fork('palette'),
-          valid.variation,
-          reading.motifs[0] ?? null,
-        );
+      : buildPalette(reading, rng.fork('palette'), valid.variation);
 
   const specs = style.paint({
     ctx,

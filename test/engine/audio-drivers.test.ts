@@ -8,9 +8,9 @@ import {
 } from '../../src/engine/index.js';
 import {
   edgeDensity,
+  hueTurn,
   lightnessSpread,
   massShiftX,
-  meanHue,
   meanLightness,
   meanWarmth,
   vividness,
@@ -122,7 +122,7 @@ describe('each audio feature visibly drives the art', () => {
 
   it('the key moves the hue along the circle of fifths', async () => {
     const found = await failures({ key: 'C' }, { key: 'E' }, (a, b) => {
-      const turn = ((meanHue(b) - meanHue(a) + 540) % 360) - 180;
+      const turn = hueTurn(a, b);
       return turn > 5 ? null : `hue turned ${turn.toFixed(1)}°`;
     });
     assert.deepEqual(found, []);

@@ -51,7 +51,10 @@ export function tracePolygon(
   ctx.closePath();
 }
 
-/** A radial glow: the colour at the centre fading to nothing at r. */
+/**
+ * A radial glow: the colour at the centre fading to nothing at r, through
+ * `fringe` (by default the colour itself) half-way out.
+ */
 export function fillGlow(
   ctx: SKRSContext2D,
   x: number,
@@ -59,11 +62,12 @@ export function fillGlow(
   r: number,
   color: string,
   alpha: number,
+  fringe = color,
 ): void {
   const gradient = ctx.createRadialGradient(x, y, 0, x, y, r);
   gradient.addColorStop(0, rgba(color, alpha));
-  gradient.addColorStop(0.45, rgba(color, alpha * 0.55));
-  gradient.addColorStop(1, rgba(color, 0));
+  gradient.addColorStop(0.45, rgba(fringe, alpha * 0.55));
+  gradient.addColorStop(1, rgba(fringe, 0));
   ctx.fillStyle = gradient;
   ctx.beginPath();
   ctx.arc(x, y, r, 0, Math.PI * 2);

@@ -12,8 +12,8 @@ export interface MoodShift {
 
 export const MOOD_WORDS: Readonly<Record<string, MoodShift>> = {
   dark: { valence: -0.3, darkness: 0.7 },
-  tense: { valence: -0.4, arousal: 0.3, darkness: 0.4 },
-  thriller: { valence: -0.3, arousal: 0.3, darkness: 0.5 },
+  tense: { valence: -0.4, arousal: 0.3, darkness: 0.4, warmth: -0.25 },
+  thriller: { valence: -0.3, arousal: 0.3, darkness: 0.5, warmth: -0.3 },
   aggressive: { valence: -0.2, arousal: 0.6, darkness: 0.4 },
   battle: { arousal: 0.5, darkness: 0.3 },
   heavy: { arousal: 0.4, darkness: 0.3 },

@@ -57,11 +57,8 @@ export function readTrack(input: CoverInput): TrackReading {
     features,
     facts: readFacts(input),
     palette: buildPalette(
-      features,
-      mood,
+      { features, mood, genre, motifs },
       rng.fork('palette'),
-      0,
-      motifs[0] ?? null,
     ),
     seed,
   };

@@ -1,6 +1,6 @@
 import type { SKRSContext2D } from '@napi-rs/canvas';
 import { oklchHex } from '../color/color.js';
-import { harmonyOffsets, lean, tone } from '../color/palette.js';
+import { lean, partnerOffset, tone, type Palette } from '../color/palette.js';
 import { fillCircle, fillGlow, fillGround } from '../draw/shapes.js';
 import { sampleAt } from '../reading/resample.js';
 import { borrowCanvas } from '../reusable-canvas.js';
@@ -83,7 +83,9 @@ function paintGlowLayer(
   fillGround(lctx, ground);
   // Plain painting, not screen or multiply: blending modes wash
   // overlapping glows to white or to brown and lose their colour.
-  glows.forEach((g) => fillGlow(lctx, g.x, g.y, g.r, g.color, g.alpha));
+  glows.forEach((g) =>
+    fillGlow(lctx, g.x, g.y, g.r, g.color, g.alpha, g.fringe),
+  );
   ctx.save();
   ctx.imageSmoothingEnabled = true;
   ctx.imageSmoothingQuality = 'high';
@@ -98,6 +100,8 @@ interface Glow {
   y: number;
   r: number;
   color: string;
+  /** The colour it fades through; see `fringeTurn`. */
+  fringe: string;
   alpha: number;
 }
 
@@ -111,25 +115,48 @@ function placeGlows(scene: Scene): Glow[] {
   const { reading, palette } = scene;
   const rng = scene.rng.fork('glows');
   const count = 3 + Math.round(reading.features.energy * 3);
-  const [near, far] = harmonyOffsets(palette);
+  const near = partnerOffset(palette, 0);
   // On light grounds glows stay pale: deep ones would read as stains.
   const depth = (level: number): number =>
     palette.darkGround ? 0.6 + level * 0.4 : 0.25 + level * 0.4;
-  const offsets = [0, near * 0.5, far * 0.5, near, lean(palette, 30)];
+  // Glows that overlap mix: neighbours mix into a third colour, opposites
+  // into grey, so the partners come only a third of the way round, and
+  // the full partner only for the fourth glow, which loud tracks reach.
+  const offsets = [
+    0,
+    partnerOffset(palette, 0, 0.35),
+    partnerOffset(palette, 1, 0.35),
+    near,
+    lean(palette, 30),
+  ];
   const glows: Glow[] = [];
   for (let i = 0; i < count; i++) {
     const t = (i + 0.5) / count;
     const level = sampleAt(reading.features.contour, t);
     const offset = (offsets[i % offsets.length] ?? 0) + rng.range(-12, 12);
+    const turn = fringeTurn(palette, offset);
     glows.push({
       x: 100 + t * 800 + rng.range(-50, 50),
       y: 160 + (1 - level) * 480 + rng.range(-60, 60),
       r: 200 + level * 340,
-      color: tone(palette, depth(level), offset, 1.35),
+      color: tone(palette, depth(level), offset + turn * (1 - level), 1.35),
+      fringe: tone(palette, depth(level) * 0.9, offset + turn, 1.35),
       alpha: 0.5 + level * 0.45,
     });
   }
   return glows.sort((a, b) => b.r - a.r);
+}
+
+/**
+ * Over a dark ground a gold, amber or orange glow's dim shades are olive
+ * and brown: it fades through rose instead, as the sky does round a rising
+ * sun, and the quieter glows turn rose themselves, leaving the gold to
+ * the loudest.
+ */
+function fringeTurn(palette: Palette, offset: number): number {
+  if (!palette.darkGround) return 0;
+  const hue = (((palette.hue + offset) % 360) + 360) % 360;
+  return hue > 25 && hue < 125 ? -Math.min(50, hue - 5) : 0;
 }
 
 /**

@@ -97,12 +97,10 @@ function collagePapers(palette: Palette, rng: Random): Papers {
   const dots = 0.55 + 0.45 * palette.contrast;
   return {
     ground: palette.paper,
-    sheet: tone(
-      palette,
-      1,
-      rng.pick([0, palette.groundHue - palette.hue]),
-      1.35,
-    ),
+    // The main sheet in the base hue or, on a dark ground of a colour of
+    // its own (a dusk violet), in the ground's; a grey ground (steel, ink
+    // black) or a deeper turn of the hue itself gives none.
+    sheet: tone(palette, 1, rng.pick([0, groundTurn(palette)]), 1.35),
     neighbour: tone(palette, 0.6, lean(palette, 32), 1.15),
     second: tone(palette, 0.55, partner, 1.1),
     ink: palette.ink,
@@ -110,6 +108,13 @@ function collagePapers(palette: Palette, rng: Random): Papers {
     dots: withAlpha(palette.ink, dots),
     faintDots: withAlpha(palette.ink, dots * 0.5),
   };
+}
+
+function groundTurn(palette: Palette): number {
+  const turn = ((palette.groundHue - palette.hue + 540) % 360) - 180;
+  const grey = palette.groundChroma < palette.chroma * 0.5;
+  const own = Math.abs(turn) > 60;
+  return palette.darkGround && (grey || !own) ? 0 : turn;
 }
 
 function paintSheet(

@@ -6,7 +6,7 @@ import {
   rgbToOklch,
   withAlpha,
 } from '../color/color.js';
-import { paperAt, type Palette } from '../color/palette.js';
+import type { Palette } from '../color/palette.js';
 import type { Mood } from '../reading/read-mood.js';
 import { loudestMoment } from '../reading/loudest-moment.js';
 import {
@@ -77,30 +77,45 @@ export const inkStyle: CoverStyle = {
 };
 
 /**
- * Rice paper, greyer for darker tracks (its value follows the palette's,
- * within the range paper has); black paper only when the words are truly
- * dark, for a night landscape in pale ink.
+ * Rice paper, a little greyer for darker tracks (its value follows the
+ * palette's, within the range paper has: below about 0.85 it reads as card,
+ * not paper); black paper only when the words are truly dark, for a night
+ * landscape in pale ink.
  */
 function paperValue(palette: Palette, mood: Mood): number {
   if (mood.darkness >= 0.6) return palette.value;
-  return 0.7 + (palette.value - 0.12) * 0.3;
+  return 0.85 + (palette.value - 0.12) * 0.09;
 }
 
+/**
+ * Light paper is dyed a pale tint of the palette's hue, as washi is, so
+ * the track's colour shows even where the ink is black; black paper stays
+ * nearly neutral.
+ */
 function inkPaper(palette: Palette, value: number): string {
-  if (value >= 0.5) return paperAt(palette, value);
-  const chroma = Math.min(0.03, palette.chroma * 0.25);
-  return oklchHex(value, chroma, palette.groundHue);
+  if (value < 0.5) {
+    const chroma = Math.min(0.03, palette.chroma * 0.25);
+    return oklchHex(value, chroma, palette.groundHue);
+  }
+  const chroma = Math.min(0.048, 0.018 + palette.chroma * 0.14);
+  const hue = palette.darkGround ? palette.hue : palette.fieldHue;
+  return oklchHex(value, chroma, hue);
 }
 
 /**
  * Ink as dense as the energy: a grey wash for calm tracks, near black (or
- * near white on black paper) for loud ones.
+ * near white on black paper) for loud ones. Its tint is the track's: an
+ * indigo, blue-black or green-black for cold hues, a sepia for warm ones
+ * (a warm hue's own dark is olive or brown, so it turns towards red).
  */
 function inkColour(palette: Palette, paper: number): string {
   const density = 0.65 + 0.35 * palette.contrast;
   const far = paper < 0.5 ? 0.95 : 0.12;
   const l = paper + (far - paper) * density;
-  return oklchHex(l, Math.min(0.03, palette.chroma * 0.2), palette.hue);
+  const chroma = Math.min(0.045, palette.chroma * 0.3);
+  const turn = fromOrange(palette.hue);
+  const sepia = Math.abs(turn) <= 75;
+  return oklchHex(l, chroma, sepia ? 24 + turn * 0.4 : palette.hue);
 }
 
 /**
@@ -111,9 +126,11 @@ function sealColour(palette: Palette): string {
   const chroma = Math.max(0.1, palette.chroma * 1.15);
   if (palette.temperature !== 'warm')
     return oklchHex(0.58, chroma, palette.hue);
-  const turn = ((palette.hue - 45 + 540) % 360) - 180;
-  return oklchHex(0.58, chroma, 32 + turn * 0.4);
+  return oklchHex(0.58, chroma, 32 + fromOrange(palette.hue) * 0.4);
 }
+
+/** Degrees from orange, −180 to 180. */
+const fromOrange = (hue: number): number => ((hue - 45 + 540) % 360) - 180;
 
 type Picture = 'enso' | 'ridges' | 'strokes';
 const PICTURES: readonly Picture[] = ['ridges', 'enso', 'strokes'];

@@ -43,7 +43,9 @@ export const monoStyle: CoverStyle = {
     // colour first, and two tracks never share a grey.
     const ground = oklchHex(
       palette.value,
-      Math.max(0.05, palette.chroma * (palette.darkGround ? 0.9 : 0.45)),
+      palette.darkGround
+        ? palette.groundChroma * 1.2
+        : Math.max(0.05, palette.chroma * 0.45),
       palette.fieldHue,
     );
     const ink = palette.ink;

@@ -1,6 +1,6 @@
 import type { SKRSContext2D } from '@napi-rs/canvas';
 import { oklchHex } from '../color/color.js';
-import { harmonyOffsets, tone } from '../color/palette.js';
+import { partnerOffset, tone, type Palette } from '../color/palette.js';
 import { loudestMoment } from '../reading/loudest-moment.js';
 import { sampleAt } from '../reading/resample.js';
 import type { TrackFeatures } from '../reading/track-features.js';
@@ -95,25 +95,35 @@ function posterLayout(scene: Scene, bandShare: number): PosterLayout {
  * A vivid field, dark for dark tracks and light for bright ones (its value
  * follows the palette's), over a pale lower band; a dark field gets a
  * lit band below instead. Middle values would pass neither light nor dark
- * type at 4.5:1, so the field keeps out of them.
+ * type at 4.5:1 (and a middle orange is brown), so the field and the band
+ * keep out of them.
  */
 function posterColors(scene: Scene): PosterColors {
   const { palette } = scene;
-  const chroma = Math.max(0.06, palette.chroma);
   const v = palette.value;
   const fieldL = palette.darkGround
     ? 0.12 + (v - 0.12) * 0.9
     : 0.6 + (v - 0.76) * 1.3;
-  // A deep field takes the palette's ground hue, made for the dark.
-  const fieldHue = palette.darkGround ? palette.groundHue : palette.hue;
-  const field = oklchHex(fieldL, chroma, fieldHue);
+  // A deep field takes the palette's ground hue and as much chroma as the
+  // ground has (a steel or black ground stays grey).
+  const field = palette.darkGround
+    ? oklchHex(fieldL, palette.groundChroma * 1.33, palette.groundHue)
+    : oklchHex(fieldL, Math.max(0.06, palette.chroma), palette.hue);
   const light = oklchHex(0.95, 0.02, palette.hue + 30);
   const dark = oklchHex(0.16, 0.04, palette.groundHue);
-  const lower = palette.darkGround ? tone(palette, 0.8, 0, 1.2) : light;
+  const lower = palette.darkGround ? litBand(palette) : light;
   const onLower = palette.darkGround ? dark : oklchHex(0.2, 0.04, palette.hue);
-  const [partner] = harmonyOffsets(palette);
-  const disc = tone(palette, 0.9, partner * 0.5, 1.2);
+  const disc = tone(palette, 0.9, partnerOffset(palette, 0, 0.5), 1.2);
   return { field, lower, onLower, light, dark, disc };
+}
+
+/**
+ * The band under a dark field, lit in the palette's hue: light enough for
+ * dark type, and lighter and more vivid the more energy the track has.
+ */
+function litBand(palette: Palette): string {
+  const l = 0.66 + 0.14 * palette.contrast;
+  return oklchHex(l, Math.max(0.06, palette.chroma * 1.1), palette.hue);
 }
 
 /**

@@ -81,14 +81,39 @@ function skyColours(scene: Scene): Sky {
   const topL = palette.darkGround ? v : 0.5 + (v - 0.76) * 1.6;
   const glow = 0.1 + palette.contrast * 0.32;
   const c = palette.chroma;
+  const warm = warmSideOf(palette.hue);
+  // A warm sky's sun and glow turn towards yellow but stop there: past it
+  // a sun is lime. Its land is a silhouette in the night's own hue, or
+  // turned towards red, never a deep olive.
+  const sunHue = warm === null ? palette.hue + 55 : Math.min(warm + 55, 92);
+  const glowHue = warm === null ? palette.hue + 10 : Math.min(warm + 10, 80);
+  const landHue =
+    warm === null
+      ? palette.hue + 30
+      : palette.darkGround
+        ? palette.groundHue
+        : warm - 30;
   return {
-    top: oklchHex(topL, c * 0.7, palette.groundHue),
-    horizon: oklchHex(Math.min(0.86, topL + glow), c * 1.1, palette.hue + 10),
-    sunTop: oklchHex(0.93, Math.max(0.08, c * 0.8), palette.hue + 55),
+    top: oklchHex(
+      topL,
+      palette.darkGround ? palette.groundChroma * 0.93 : c * 0.7,
+      palette.groundHue,
+    ),
+    horizon: oklchHex(Math.min(0.86, topL + glow), c * 1.1, glowHue),
+    sunTop: oklchHex(0.93, Math.max(0.08, c * 0.8), sunHue),
     sunBottom: oklchHex(0.66, Math.max(0.1, c * 1.3), palette.hue - 15),
-    land: oklchHex(0.26 - palette.contrast * 0.12, 0.05, palette.hue + 30),
+    land: oklchHex(0.26 - palette.contrast * 0.12, 0.05, landHue),
     line: oklchHex(0.72, Math.max(0.1, c * 1.2), palette.hue - 30),
   };
+}
+
+/**
+ * A hue on the warm side of the wheel (crimson to yellow-green), as
+ * degrees unwrapped round orange (so 350 reads as -10); null for others.
+ */
+function warmSideOf(hue: number): number | null {
+  const fromOrange = ((hue - 45 + 540) % 360) - 180;
+  return fromOrange >= -75 && fromOrange <= 65 ? 45 + fromOrange : null;
 }
 
 function paintSky(ctx: SKRSContext2D, sky: Sky, horizon: number): void {
@@ -322,7 +347,7 @@ function paintMesas(
   contour: number[],
   rng: Random,
 ): void {
-  const far = oklchHex(0.42, 0.09, 30);
+  const far = oklchHex(0.46, 0.11, 30);
   let x = -20;
   const points: [number, number][] = [[0, horizon + 40]];
   while (x < 1020) {

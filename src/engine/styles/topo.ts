@@ -1,9 +1,10 @@
 import type { SKRSContext2D } from '@napi-rs/canvas';
-import { oklchHex } from '../color/color.js';
+import { fromHex, oklchHex } from '../color/color.js';
 import { harmonyOffsets, lean, tone, type Palette } from '../color/palette.js';
 import { contourSegments } from '../draw/contours.js';
 import { fillGround, fillRect, strokeLine } from '../draw/shapes.js';
 import type { Random } from '../random.js';
+import { borrowCanvas } from '../reusable-canvas.js';
 import { sampleAt } from '../reading/resample.js';
 import { displayFaces, faceOf, monoFaces } from '../typography/genre-faces.js';
 import type { TextSpec } from '../typography/text-spec.js';
@@ -62,11 +63,12 @@ export const topoStyle: CoverStyle = {
     const accent = tone(palette, 1, harmonyOffsets(palette)[0], 1.3);
     fillGround(ctx, ground);
 
-    const field = heightField(hillsFor(reading.features.contour, rng), 90);
+    const field = heightField(hillsFor(reading.features.contour, rng), GRID);
     const levels = Math.round(
       10 + ((Math.min(190, reading.features.bpm) - 60) / 130) * 16,
     );
-    drawLevels(ctx, field, 90, levels, line, accent);
+    paintTints(ctx, field, layerTints(palette, levels));
+    drawLevels(ctx, field, GRID, levels, line, accent);
     const legend = legendBox(rng);
     drawLegend(ctx, legend, ground, line, reading.features.bpm);
     return topoText(scene, legend, ground, line);
@@ -102,6 +104,92 @@ function hillsFor(contour: number[], rng: Random): Hill[] {
       h: 0.15 + level * 1.1,
     };
   });
+}
+
+/** Points per side of the height field the map is drawn from. */
+const GRID = 90;
+/** Pixels per side of the layer-tint raster, scaled up smoothly. */
+const TINT_LAYER = 250;
+
+/**
+ * Layer tints, as on a relief map: the lowland is the paper and each
+ * step between two index contours (every fifth level) a shade further
+ * into the palette, so every map is printed in its track's colours and
+ * its highest ground, the loudest moment, is the deepest. Dark maps tint
+ * in the ground's own hue, where warm shades would turn brown.
+ */
+function layerTints(palette: Palette, levels: number): string[] {
+  const steps = Math.max(1, Math.floor(levels / 5));
+  const dark = palette.darkGround;
+  const hue = dark ? palette.groundHue - palette.hue : lean(palette, 24);
+  // A grey ground (steel, ink-black) gets grey tints.
+  const groundShare = palette.groundChroma / Math.max(0.01, palette.chroma);
+  return Array.from({ length: levels + 1 }, (_, k) => {
+    const step = Math.floor(k / 5);
+    if (step === 0) return palette.paper;
+    const t = step / steps;
+    const chroma = dark
+      ? Math.min(0.25 + 0.25 * t, (groundShare * (1 + t)) / 2)
+      : 0.45 + 0.35 * t;
+    return tone(palette, 0.1 + 0.32 * t, hue, chroma);
+  });
+}
+
+/**
+ * Fills each band of the field with its tint. The bands are rasterised
+ * small and scaled up smoothly: their edges lie under the contour lines,
+ * which are drawn crisp on top.
+ */
+function paintTints(
+  ctx: SKRSContext2D,
+  field: Float64Array,
+  tints: string[],
+): void {
+  const size = TINT_LAYER;
+  const { canvas: layer, ctx: lctx } = borrowCanvas('topo-tints', size, size);
+  const image = lctx.createImageData(size, size);
+  const data = image.data;
+  const colours = tints.map(fromHex);
+  const bands = tints.length;
+  const max = Math.max(1e-9, ...field);
+  const last = GRID - 1;
+  for (let y = 0; y < size; y++) {
+    const fy = (y / (size - 1)) * last;
+    for (let x = 0; x < size; x++) {
+      const h = fieldAt(field, (x / (size - 1)) * last, fy);
+      const band = Math.min(
+        bands - 1,
+        Math.max(0, Math.floor((h / max) * bands)),
+      );
+      const colour = colours[band] ?? { r: 0, g: 0, b: 0 };
+      const o = (y * size + x) * 4;
+      data[o] = colour.r;
+      data[o + 1] = colour.g;
+      data[o + 2] = colour.b;
+      data[o + 3] = 255;
+    }
+  }
+  lctx.putImageData(image, 0, 0);
+  ctx.save();
+  ctx.imageSmoothingEnabled = true;
+  ctx.imageSmoothingQuality = 'low';
+  ctx.drawImage(layer, 0, 0, 1000, 1000);
+  ctx.restore();
+}
+
+/** The field between its grid points, bilinear, as marching squares reads it. */
+function fieldAt(field: Float64Array, gx: number, gy: number): number {
+  const i = Math.min(GRID - 2, Math.floor(gx));
+  const j = Math.min(GRID - 2, Math.floor(gy));
+  const u = gx - i;
+  const v = gy - j;
+  const k = j * GRID + i;
+  const a = field[k] ?? 0;
+  const b = field[k + 1] ?? 0;
+  const c = field[k + GRID] ?? 0;
+  const d = field[k + GRID + 1] ?? 0;
+  const top = a + (b - a) * u;
+  return top + (c + (d - c) * u - top) * v;
 }
 
 function heightField(hills: Hill[], n: number): Float64Array {

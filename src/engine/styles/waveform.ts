@@ -1,6 +1,6 @@
 import type { SKRSContext2D } from '@napi-rs/canvas';
 import { mixHex, oklchHex } from '../color/color.js';
-import { harmonyOffsets, lean, tone, type Palette } from '../color/palette.js';
+import { lean, partnerOffset, tone, type Palette } from '../color/palette.js';
 import type { TrackFeatures } from '../reading/track-features.js';
 import { fillGround, fillRect } from '../draw/shapes.js';
 import { sampleAt } from '../reading/resample.js';
@@ -44,7 +44,7 @@ export const waveformStyle: CoverStyle = {
     const { ctx, reading, palette } = scene;
     const ground = screenGround(palette);
     const hot = tone(palette, 1, lean(palette, 18), 1.3);
-    const cool = tone(palette, 0.7, harmonyOffsets(palette)[1] * 0.5, 0.9);
+    const cool = tone(palette, 0.7, partnerOffset(palette, 1, 0.5), 0.9);
     fillGround(ctx, ground);
     const ring = (reading.seed + scene.variation) % 2 === 1;
     const peaks = beatPeaks(reading.features);
@@ -68,7 +68,8 @@ export const waveformStyle: CoverStyle = {
 function screenGround(palette: Palette): string {
   if (!palette.darkGround) return palette.ground;
   const l = 0.08 + (palette.value - 0.12) * 0.6;
-  return oklchHex(l, Math.min(0.035, palette.chroma * 0.3), palette.groundHue);
+  const chroma = Math.min(0.05, palette.groundChroma * 0.55);
+  return oklchHex(l, chroma, palette.groundHue);
 }
 
 /**

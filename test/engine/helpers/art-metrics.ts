@@ -81,12 +81,35 @@ export function meanWarmth(pixels: Pixels): number {
   return mean(coloured.map((p) => Math.cos(Math.atan2(p.b, p.a) - WARM_AXIS)));
 }
 
-/** The chroma-weighted mean hue in degrees (0–360). */
-export function meanHue(pixels: Pixels): number {
-  const all = labs(pixels);
-  const a = mean(all.map((p) => p.a));
-  const b = mean(all.map((p) => p.b));
-  return ((Math.atan2(b, a) * 180) / Math.PI + 360) % 360;
+/**
+ * How far the colours turned round the wheel from one cover to another
+ * of the same composition, in degrees: each pixel coloured in both
+ * (chroma 0.03 or more) gives the signed turn of its hue, weighted by its
+ * weaker chroma. Unlike the turn of the mean hue, colours moving the same
+ * way always add up, even where one crosses the far side of the ground's.
+ * A pixel whose hue moved more than `JUMP` degrees changed colour rather
+ * than turned (a partner hue stepping over olive to the other side), and
+ * which way round it went is a guess, so it does not count.
+ */
+const JUMP = 120;
+
+export function hueTurn(from: Pixels, to: Pixels): number {
+  const a = labs(from);
+  const b = labs(to);
+  let turned = 0;
+  let weight = 0;
+  a.forEach((p, i) => {
+    const q = b[i];
+    if (!q) return;
+    const w = Math.min(Math.hypot(p.a, p.b), Math.hypot(q.a, q.b));
+    if (w < 0.03) return;
+    const turn = Math.atan2(q.b, q.a) - Math.atan2(p.b, p.a);
+    const degrees = ((((turn * 180) / Math.PI + 540) % 360) + 360) % 360;
+    if (Math.abs(degrees - 180) > JUMP) return;
+    turned += (degrees - 180) * w;
+    weight += w;
+  });
+  return weight > 0 ? turned / weight : 0;
 }
 
 /** A lightness change that counts as an edge, across two pixels. */
