@@ -323,9 +323,11 @@ function chromaRoom(l: number, c: number, hue: number): number {
  * differ.
  */
 function dimWarmHue(hue: number, l: number, c: number): number {
-  // Greyer oranges read as brown (tan, khaki) at lighter values still.
-  const brown = 0.52 + clamp(0.16 - c, 0, 0.08);
-  const dim = clamp((brown - l) / 0.14, 0, 1);
+  // Greyer oranges read as brown (tan, khaki) at lighter values still,
+  // and half-turned they are rust, which is brown too: they turn sooner.
+  const grey = clamp(1 - c / 0.16, 0, 1);
+  const brown = 0.52 + 0.08 * grey;
+  const dim = clamp((brown - l) / (0.14 - 0.09 * grey), 0, 1);
   const along = norm(hue - DUSK.from);
   if (dim === 0 || along > DUSK.span) return hue;
   const squeezed = DUSK.from + along * (DUSK.into / DUSK.span);
