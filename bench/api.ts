@@ -123,10 +123,7 @@ async function measureLatency(
  * then a generate request for every music task sent without waiting, so
  * uploads, analysis, renders and callbacks pile up in the server together.
  */
-async function measureBurst(
-  url: string,
-  tasks = 96,
-): Promise<BurstFigures> {
+async function measureBurst(url: string, tasks = 96): Promise<BurstFigures> {
   const tracks = loadSharedTracks();
   const withAudio = tracks.filter((t) => t.audio !== null);
   const started = performance.now();
