@@ -2,6 +2,7 @@ import { buildPalette } from './color/palette.js';
 import { encodeCanvas } from './encode-image.js';
 import { ensureFontsRegistered } from './fonts/register-fonts.js';
 import { createRandom, hashString } from './random.js';
+import { cleanTrackText } from './reading/clean-text.js';
 import { readTrack } from './reading/read-track.js';
 import { borrowCanvas } from './reusable-canvas.js';
 import { validateRenderOptions } from './render-options.js';
@@ -30,9 +31,10 @@ export interface RenderedCoverWithLayout {
 
 /** Renders one cover and reports where its text went. */
 export function renderCoverWithLayout(
-  input: CoverInput,
+  track: CoverInput,
   options: LayoutRenderOptions,
 ): RenderedCoverWithLayout {
+  const input = cleanTrackText(track);
   const valid = validateRenderOptions(options);
   const style = findStyle(valid.style);
   ensureFontsRegistered();

@@ -40,10 +40,20 @@ function setAttribute(element, name, value) {
   }
 }
 
+/**
+ * Controls and the bidi overrides, embeddings and isolates that would let
+ * a title turn its own letters around ("evil" shown as "live"); direction
+ * marks and joiners stay. The covers drop the same characters.
+ */
+const UNPRINTABLE =
+  /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
+
 function append(element, children) {
   for (const child of children.flat()) {
     if (child === undefined || child === null || child === false) continue;
-    element.append(child instanceof Node ? child : String(child));
+    element.append(
+      child instanceof Node ? child : String(child).replace(UNPRINTABLE, ''),
+    );
   }
 }
 

@@ -234,3 +234,25 @@ test('the API page shows one card for every operation in the document', async ()
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test('a title cannot turn its own letters around or show control codes', async () => {
+  const owner = await server.createKey(5);
+  const created = await server.api(
+    'POST',
+    '/api/v1/sleeve/music',
+    { title: 'שלום עולם \u202e evil\u0007' },
+    owner,
+  );
+  const id: string = created.body.data.taskId;
+  const { page, context, errors } = await openPage(browser);
+  await signIn(page, server.url, owner);
+  const card = page.locator('.card__title').first();
+  await card.waitFor();
+  assert.equal(await card.textContent(), 'שלום עולם  evil');
+  await page.goto(`${server.url}/#/music/${id}`);
+  const heading = page.locator('h1');
+  await heading.filter({ hasText: 'evil' }).waitFor();
+  assert.equal(await heading.textContent(), 'שלום עולם  evil');
+  assert.deepEqual(errors, []);
+  await context.close();
+});

@@ -5,6 +5,7 @@ import { featuresFromAudio } from './features-from-audio.js';
 import { featuresFromText } from './features-from-text.js';
 import type { Genre } from './genres.js';
 import type { Motif } from './motifs.js';
+import { cleanTrackText } from './clean-text.js';
 import { readGenres } from './read-genre.js';
 import { readMood, type Mood } from './read-mood.js';
 import { readMotifs } from './read-motifs.js';
@@ -34,7 +35,8 @@ export interface TrackReading {
 }
 
 /** Reads a track. Pure: the same input always gives the same reading. */
-export function readTrack(input: CoverInput): TrackReading {
+export function readTrack(track: CoverInput): TrackReading {
+  const input = cleanTrackText(track);
   const seed = trackSeed(input);
   const rng = createRandom(seed);
   const genres = readGenres(input.tags, input.lyrics, input.title);
