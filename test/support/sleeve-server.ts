@@ -209,9 +209,10 @@ export async function spawnSleeve(
       }
     };
     child.stdout?.on('data', check);
-    child.once('exit', (code) =>
-      reject(new Error(`exited ${code}:\n${output}`)),
-    );
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`exited ${code}:\n${output}`));
+    });
   });
   return {
     url,

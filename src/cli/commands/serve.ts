@@ -25,12 +25,24 @@ export function registerServe(program: Command): void {
         ...(flags['services'] && { SLEEVE_SERVICES: flags['services'] }),
       });
       const sleeve = await Sleeve.open({ config });
-      const admin = await bootstrapAdminKey(
-        sleeve.accounts,
-        sleeve.stores.apiKeys,
-        { secret: config.bootstrapApiKey, credits: config.initialCredits },
-      );
-      const url = await sleeve.listen();
+      const bootstrap = () =>
+        bootstrapAdminKey(sleeve.accounts, sleeve.stores.apiKeys, {
+          secret: config.bootstrapApiKey,
+          credits: config.initialCredits,
+        });
+      // A key from SLEEVE_API_KEY is registered first, so it works from
+      // the first request. A random one is made only once the server
+      // listens: a start that fails (a busy port) must not store a key it
+      // never shows, or no later start would show one.
+      if (config.bootstrapApiKey) await bootstrap();
+      let url: string;
+      try {
+        url = await sleeve.listen();
+      } catch (error) {
+        await sleeve.close().catch(() => undefined);
+        throw error;
+      }
+      const admin = await bootstrap();
       sleeve.logger.info(
         {
           url,
