@@ -1,5 +1,6 @@
 import { createRandom, hashString } from './random.js';
 import { readTrack, type TrackReading } from './reading/read-track.js';
+import { readStyleCues } from './style-cues.js';
 import { STYLE_REGISTRY } from './styles/registry.js';
 import type { CoverStyle } from './styles/style.js';
 import type { CoverInput } from './types.js';
@@ -8,6 +9,12 @@ import type { CoverInput } from './types.js';
 const UNSUITED = 0.12;
 /** How many of the best-suited styles the variations cycle through. */
 const SHORTLIST = 6;
+/**
+ * Where every style starts for a track whose words name no genre: the
+ * styles' own "unknown" fits (mono and Bauhaus, the safe choices) would
+ * give every untagged track the same pair.
+ */
+const UNTOLD_FIT = 0.5;
 
 interface RankedStyle {
   style: CoverStyle;
@@ -15,21 +22,45 @@ interface RankedStyle {
 }
 
 /**
- * Ranks styles for a track: each style's own judgement of the reading plus
- * a small seeded nudge, so two tracks of one genre do not always get the
- * same pair.
+ * Ranks styles for a track: each style's own judgement of the reading,
+ * what the motifs, mood and recording say (`readStyleCues`), and a seeded
+ * nudge, so two tracks of one genre do not always get the same pair.
+ * Without a genre the cues and the nudge decide, and weigh more: the
+ * track's words, recording and identity spread the choice over all the
+ * styles that suit it.
  */
-export function rankStyles(reading: TrackReading): RankedStyle[] {
+export function rankStyles(reading: TrackReading, title = ''): RankedStyle[] {
   const rng = createRandom(hashString('rank', reading.seed));
-  return STYLE_REGISTRY.map((style) => ({
-    style,
-    score: style.suitability(reading) + rng.range(0, 0.1),
-  }))
-    .filter((entry) => entry.score >= UNSUITED)
-    .sort(
-      (a, b) =>
-        b.score - a.score || a.style.info.id.localeCompare(b.style.info.id),
-    );
+  const told = reading.genre !== 'unknown';
+  const cues = readStyleCues(reading, title);
+  const cueWeight = told ? 0.4 : 1;
+  const nudge = told ? 0.1 : 0.32;
+  return STYLE_REGISTRY.flatMap((style) => {
+    const own = style.suitability(reading);
+    // Drawn in the same order for every style, so the nudges stay put.
+    const luck = rng.range(0, nudge);
+    if (own < UNSUITED) return [];
+    const fit = told ? own : UNTOLD_FIT + own - genreFit(style, reading);
+    const cue = (cues[style.info.id] ?? 0) * cueWeight;
+    return [{ style, score: fit + cue + luck }];
+  }).sort(
+    (a, b) =>
+      b.score - a.score || a.style.info.id.localeCompare(b.style.info.id),
+  );
+}
+
+/**
+ * A style's judgement of the genre alone: its suitability for the same
+ * reading without motifs, scripts or mood words, so what the words add
+ * on top can be kept when the genre's part is set aside.
+ */
+function genreFit(style: CoverStyle, reading: TrackReading): number {
+  return style.suitability({
+    ...reading,
+    motifs: [],
+    scripts: [],
+    mood: { valence: 0, arousal: 0, darkness: 0.2, warmth: 0, words: [] },
+  });
 }
 
 /**
@@ -41,7 +72,8 @@ export function chooseStyles(
   input: CoverInput,
   variation = 0,
 ): [string, string] {
-  const ranked = rankStyles(readTrack(input)).slice(0, SHORTLIST);
+  const reading = readTrack(input);
+  const ranked = rankStyles(reading, input.title).slice(0, SHORTLIST);
   const pairs: { ids: [string, string]; score: number }[] = [];
   ranked.forEach((a, i) => {
     ranked.slice(i + 1).forEach((b) => {
