@@ -21,6 +21,19 @@ import { peakWaveform } from './waveform.js';
 
 const WAVEFORM_PEAKS = 128;
 
+/**
+ * How much signal a tempo or key needs before its confidence can be
+ * believed. A beat is only a beat after several of them: with fewer than
+ * eight onsets in the excerpt (a held tone, a pad swell) any period the
+ * envelope's ripple suggests is chance, and a pure sine scored 0.86.
+ * Both also need seconds of material: a one-second clip gave a key at
+ * confidence 1.0 from three chords' worth of chroma. Below these, the
+ * confidence falls in proportion, so short or beatless audio still drives
+ * the art but is never printed on a cover as a fact.
+ */
+const ONSETS_FOR_A_BEAT = 8;
+const SECONDS_FOR_EVIDENCE = 8;
+
 /** The excerpt converted to the analysis rate, windows back to back. */
 interface WorkingSignal {
   samples: Float32Array;
@@ -47,14 +60,16 @@ export function measureFeatures(
 
   const analysedSec = work.samples.length / ANALYSIS_RATE;
   const loudnessDb = measureLoudnessDb(windows);
+  const lengthEvidence = Math.min(1, analysedSec / SECONDS_FOR_EVIDENCE);
+  const beatEvidence = Math.min(1, onsets.length / ONSETS_FOR_A_BEAT);
   return {
     durationSec,
     analysedSec,
     bpm: tempo.bpm,
-    bpmConfidence: tempo.confidence,
+    bpmConfidence: tempo.confidence * lengthEvidence * beatEvidence,
     key: key.key,
     mode: key.mode,
-    keyConfidence: key.confidence,
+    keyConfidence: key.confidence * lengthEvidence,
     loudnessDb,
     energy: energyOf(loudnessDb, onsets.length / Math.max(analysedSec, 1e-9)),
     energyContour: energyContour(windows, sampleRate, onsets),

@@ -41,6 +41,14 @@ describe('key and mode', () => {
     assert.equal(`${features.key} ${features.mode}`, 'G major');
   });
 
+  it('trusts no key from a second of music', () => {
+    const chords = cadence(60, 'major');
+    const second = analyzeSignal(playChords(chords, 1, RATE), RATE);
+    const half = analyzeSignal(playChords(chords, 30, RATE), RATE);
+    assert.ok(second.keyConfidence < 0.2, `1 s: ${second.keyConfidence}`);
+    assert.ok(half.keyConfidence > 0.2, `30 s: ${half.keyConfidence}`);
+  });
+
   it('gives noise much less key confidence than a chord progression', () => {
     const noise = analyzeSignal(whiteNoise(20, RATE, 0.3), RATE);
     const chords = analyzeSignal(

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { analyzeSignal } from '../../src/audio/index.js';
-import { kickTrack, mix, scaled, whiteNoise } from './helpers/synth.js';
+import { kickTrack, mix, scaled, sine, whiteNoise } from './helpers/synth.js';
 
 const RATE = 22050;
 
@@ -42,5 +42,18 @@ describe('tempo', () => {
     assert.ok(noise.bpmConfidence < 0.3, `noise: ${noise.bpmConfidence}`);
     assert.ok(beat.bpmConfidence > noise.bpmConfidence + 0.3);
     assert.ok(noise.bpm >= 60 && noise.bpm <= 200);
+  });
+  it('finds no beat in a held tone, however steady its ripple', () => {
+    // A pure sine has no onsets; its flux ripples with the frame grid, and
+    // that ripple once scored a tempo confidence of 0.86.
+    const features = analyzeSignal(sine(440, 30, RATE, 0.5), RATE);
+    assert.ok(features.bpmConfidence < 0.05, `${features.bpmConfidence}`);
+  });
+
+  it('trusts no tempo from a clip too short to hold a few beats', () => {
+    const short = analyzeSignal(kickTrack(120, 1.5, RATE), RATE);
+    const long = analyzeSignal(kickTrack(120, 30, RATE), RATE);
+    assert.ok(short.bpmConfidence < 0.2, `short: ${short.bpmConfidence}`);
+    assert.ok(long.bpmConfidence > 0.5, `long: ${long.bpmConfidence}`);
   });
 });
