@@ -256,3 +256,29 @@ test('a title cannot turn its own letters around or show control codes', async (
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test('a tempo the analysis is unsure of is shown as a guess', async () => {
+  const owner = await server.createKey(5);
+  // Awakening's slow build has a weak pulse: tempo confidence about 0.15.
+  const { musicId: id } = await seedTrackWithCover(server, owner, 'Awakening');
+  const music = (
+    await server.api('GET', `/api/v1/sleeve/music/${id}`, undefined, owner)
+  ).body.data;
+  assert.ok(music.features.bpmConfidence < 0.2);
+  assert.ok(music.features.keyConfidence >= 0.2);
+
+  const { page, context, errors } = await openPage(browser);
+  await signIn(page, server.url, owner);
+  await page.goto(`${server.url}/#/music/${id}`);
+  const figure = (label: string) =>
+    page.locator('.stats div', { hasText: label }).locator('dd').textContent();
+  await page.locator('.stats').waitFor();
+  const bpm = Math.round(music.features.bpm);
+  assert.equal(await figure('Tempo'), `≈ ${bpm} BPM, unsure`);
+  assert.equal(
+    await figure('Key'),
+    `${music.features.key} ${music.features.mode}`,
+  );
+  assert.deepEqual(errors, []);
+  await context.close();
+});

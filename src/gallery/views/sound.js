@@ -35,7 +35,8 @@ export function soundPanel(music) {
     drawing.append(
       h('audio', {
         controls: true,
-        preload: 'none',
+        // Enough to show the length before play; the bytes wait for it.
+        preload: 'metadata',
         src: audioUrl,
         'aria-label': `Play ${music.title}`,
       }),
@@ -49,8 +50,18 @@ export function soundPanel(music) {
       h(
         'dl',
         { class: 'stats' },
-        stat('Tempo', `${Math.round(features.bpm)}`, 'BPM'),
-        stat('Key', `${features.key} ${features.mode}`),
+        measured(
+          'Tempo',
+          `${Math.round(features.bpm)}`,
+          'BPM',
+          features.bpmConfidence,
+        ),
+        measured(
+          'Key',
+          `${features.key} ${features.mode}`,
+          '',
+          features.keyConfidence,
+        ),
         meterStat('Energy', features.energy),
         meterStat('Brightness', features.brightness),
         stat('Loudness', decibels(features.loudnessDb)),
@@ -61,6 +72,17 @@ export function soundPanel(music) {
     ),
   );
   return panel;
+}
+
+/**
+ * Below this confidence the covers leave a tempo or key out; the page
+ * still shows the best guess, marked as one.
+ */
+const SURE = 0.2;
+
+function measured(label, value, unit, confidence) {
+  if (confidence >= SURE) return stat(label, value, unit);
+  return stat(label, `≈ ${value}`, unit ? `${unit}, unsure` : 'unsure');
 }
 
 function stat(label, value, unit) {
