@@ -157,6 +157,12 @@ export class CoverService {
           '(POST /api/v1/sleeve/music/import or /api/v1/sleeve/music).',
       );
     }
+    if (FAILED_MUSIC.has(music.status)) {
+      throw invalid(
+        `The music task failed (status ${music.status}); a cover can ` +
+          'only be made for a SUCCESS task.',
+      );
+    }
     if (music.status !== 'SUCCESS') {
       throw invalid(
         `The music task has not finished (status ${music.status}); a ` +
@@ -168,6 +174,14 @@ export class CoverService {
     }
   }
 }
+
+/** Music statuses that are final failures, not work still under way. */
+const FAILED_MUSIC = new Set<string>([
+  'CREATE_TASK_FAILED',
+  'GENERATE_AUDIO_FAILED',
+  'CALLBACK_EXCEPTION',
+  'SENSITIVE_WORD_ERROR',
+]);
 
 function parseVariation(value: unknown): number {
   if (value === undefined || value === null) return 0;

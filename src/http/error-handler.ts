@@ -160,16 +160,86 @@ const TRANSPORT_ERRORS: Record<string, Make> = {
     new SleeveError(400, 'Send the body as JSON (application/json).'),
 };
 
-/** Turns ajv's "body/taskId must be string" into plain words. */
+type ValidationIssue = NonNullable<FastifyError['validation']>[number];
+
+const TYPE_WORDS: Record<string, string> = {
+  string: 'a string',
+  integer: 'a whole number',
+  number: 'a number',
+  boolean: 'true or false',
+  object: 'a JSON object',
+  array: 'a list',
+  null: 'null',
+};
+
+const PLACE_WORDS: Record<string, string> = {
+  body: 'The request body',
+  querystring: 'The query string',
+  params: 'The path',
+  headers: 'The request headers',
+};
+
+/**
+ * Turns the validator's first complaint ("body/taskId must be string")
+ * into a sentence that names the field: "taskId must be a string."
+ */
 function validationMessage(error: FastifyError): string {
-  const first = error.validation?.[0];
+  const issues = error.validation ?? [];
+  const first = issues[0];
   if (!first) return 'The request failed validation.';
+  const context = error.validationContext ?? 'body';
   const params = first.params as Record<string, unknown>;
-  const missing = params['missingProperty'];
-  if (typeof missing === 'string') return `${missing} is required.`;
-  const field = first.instancePath.replace(/^\//, '').replaceAll('/', '.');
-  const name = field || error.validationContext || 'the request';
-  const extra = params['additionalProperty'];
-  if (typeof extra === 'string') return `${extra} is not a known field.`;
-  return `${name} ${first.message ?? 'is not valid'}.`;
+  const field = fieldOf(first);
+  const subject = field || PLACE_WORDS[context] || 'The request';
+  switch (first.keyword) {
+    case 'required':
+      return `${joinField(field, String(params['missingProperty']))} is required.`;
+    case 'additionalProperties':
+      return `${joinField(field, String(params['additionalProperty']))} is not a known field.`;
+    case 'type': {
+      // A query value is always a string, unless the name came twice.
+      if (context === 'querystring' && field) {
+        return `${field} must be given once only.`;
+      }
+      return `${subject} must be ${typesAllowed(issues, first)}.`;
+    }
+    case 'minLength':
+      return params['limit'] === 1
+        ? `${subject} must not be empty.`
+        : `${subject} must be at least ${params['limit']} characters long.`;
+    case 'maxLength':
+      return `${subject} must be at most ${params['limit']} characters long.`;
+    case 'enum': {
+      const allowed = (params['allowedValues'] as unknown[]) ?? [];
+      return `${subject} must be one of ${allowed.join(', ')}.`;
+    }
+    case 'minimum':
+      return `${subject} must be at least ${params['limit']}.`;
+    case 'maximum':
+      return `${subject} must be at most ${params['limit']}.`;
+    case 'pattern':
+    case 'format':
+      return `${subject} is not in the expected form; see /docs.`;
+    default:
+      return `${subject} is not valid; see /docs.`;
+  }
+}
+
+function fieldOf(issue: ValidationIssue): string {
+  return issue.instancePath.replace(/^\//, '').replaceAll('/', '.');
+}
+
+const joinField = (parent: string, name: string) =>
+  parent ? `${parent}.${name}` : name;
+
+/** "a string or null" when the schema was a union (anyOf) of types. */
+function typesAllowed(issues: ValidationIssue[], first: ValidationIssue) {
+  const types = issues
+    .filter(
+      (issue) =>
+        issue.keyword === 'type' && issue.instancePath === first.instancePath,
+    )
+    .flatMap((issue) => String(issue.params['type']).split(','));
+  const words = [...new Set(types)].map((type) => TYPE_WORDS[type] ?? type);
+  return words.join(' or ');
 }

@@ -166,20 +166,57 @@ function pickRequestId(request: { headers: FastifyRequest['headers'] }) {
  * text/plain is what fetch() sends for a string body.
  */
 function acceptJsonWhateverTheType(app: FastifyInstance) {
-  app.removeContentTypeParser('text/plain');
+  app.removeContentTypeParser(['application/json', 'text/plain']);
+  const parse = (
+    text: string,
+    done: (error: Error | null, body?: unknown) => void,
+  ) => {
+    try {
+      done(null, JSON.parse(text, refusePrototypeKeys));
+    } catch (error) {
+      done(error as Error, undefined);
+    }
+  };
+  app.addContentTypeParser(
+    'application/json',
+    { parseAs: 'string' },
+    (_request, body, done) => {
+      // Said to be JSON, an empty body is not: code 400, as bad JSON is.
+      if (String(body).trim() === '') {
+        return done(new SyntaxError('empty JSON body'), undefined);
+      }
+      parse(String(body), done);
+    },
+  );
   app.addContentTypeParser(
     '*',
     { parseAs: 'string' },
     (_request, body, done) => {
-      const text = String(body);
-      if (text.trim() === '') return done(null, undefined);
-      try {
-        done(null, JSON.parse(text));
-      } catch (error) {
-        done(error as Error, undefined);
-      }
+      if (String(body).trim() === '') return done(null, undefined);
+      parse(String(body), done);
     },
   );
+}
+
+/**
+ * A `__proto__` key, or `constructor.prototype`, is refused: merged into
+ * an object later, it could change what every object inherits.
+ */
+function refusePrototypeKeys(key: string, value: unknown): unknown {
+  const poisoned =
+    key === '__proto__' ||
+    (key === 'constructor' &&
+      typeof value === 'object' &&
+      value !== null &&
+      Object.hasOwn(value, 'prototype'));
+  if (poisoned) {
+    throw new SleeveError(
+      400,
+      `The body contains a ${key === '__proto__' ? '__proto__' : 'constructor.prototype'} ` +
+        'key, which is refused.',
+    );
+  }
+  return value;
 }
 
 async function registerOpenApi(app: FastifyInstance) {
