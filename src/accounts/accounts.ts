@@ -19,6 +19,9 @@ export interface CreatedKey {
   secret: string;
 }
 
+/** C0 and C1 controls, DEL and the bidi controls: never in a key name. */
+const CONTROLS = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/u;
+
 /** How long a verified key is trusted without asking the database. */
 const AUTH_CACHE_MS = 5_000;
 const AUTH_CACHE_LIMIT = 10_000;
@@ -36,6 +39,13 @@ export class Accounts {
   ) {}
 
   async createKey(options: CreateKeyOptions): Promise<CreatedKey> {
+    if (CONTROLS.test(options.name)) {
+      throw new SleeveError(
+        422,
+        'name must not contain control characters (such as newlines, ' +
+          'escapes or bidi controls).',
+      );
+    }
     const secret =
       options.secret ?? `slv_${randomBytes(24).toString('base64url')}`;
     const key = {
@@ -79,7 +89,19 @@ export class Accounts {
     return key ? key.creditsMicro / 1_000_000 : 0;
   }
 
+  /** Adds (or, negative, removes) credits; a balance never goes below 0. */
   async addCredits(keyId: string, credits: number): Promise<number> {
+    if (credits < 0) {
+      const current = await this.keys.get(keyId);
+      const held = current ? current.creditsMicro / 1_000_000 : 0;
+      if (current && current.creditsMicro + toMicro(credits) < 0) {
+        throw new SleeveError(
+          422,
+          `Removing ${-credits} credits would take ${keyId} below 0; ` +
+            `it has ${held}.`,
+        );
+      }
+    }
     const balance = await this.keys.addCredits(keyId, toMicro(credits));
     if (balance === undefined) {
       throw new SleeveError(422, `No API key has the id ${keyId}.`);

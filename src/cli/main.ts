@@ -16,7 +16,7 @@ import { registerRender } from './commands/render.js';
 import { registerDemo } from './commands/demo.js';
 import { registerContactSheet } from './commands/contact-sheet.js';
 import { registerMigrate } from './commands/migrate.js';
-import { EXIT } from './output.js';
+import { EXIT, shown } from './output.js';
 
 const program = new Command('sleeve')
   .description('Sleeve: self-hosted cover art for Suno-style music tasks.')
@@ -52,7 +52,7 @@ function report(error: unknown): number {
     const failure = { error: { message, exit, ...(code && { code }) } };
     process.stdout.write(`${JSON.stringify(failure, null, 2)}\n`);
   }
-  process.stderr.write(`sleeve: ${message}\n`);
+  process.stderr.write(`sleeve: ${shown(message)}\n`);
   if (exit === EXIT.failed && isUnexpected(error)) {
     process.stderr.write(`${(error as Error).stack ?? ''}\n`);
   }

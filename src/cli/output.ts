@@ -10,13 +10,44 @@ export interface Output {
 export function createOutput(json: boolean): Output {
   return {
     json,
-    info: (line) => (json ? process.stderr : process.stdout).write(`${line}\n`),
+    info: (line) =>
+      (json ? process.stderr : process.stdout).write(`${escapeLines(line)}\n`),
     result: (value, readable) => {
+      // JSON escapes control characters itself.
       process.stdout.write(
-        json ? `${JSON.stringify(value, null, 2)}\n` : `${readable()}\n`,
+        json
+          ? `${JSON.stringify(value, null, 2)}\n`
+          : `${escapeLines(readable())}\n`,
       );
     },
   };
+}
+
+/**
+ * C0 and C1 controls, DEL, and the bidi embeddings, overrides and
+ * isolates: in a terminal they can move the cursor, recolour, retitle the
+ * window or reorder what is shown, so a stored name could forge lines.
+ */
+const CONTROLS = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/gu;
+
+const visible = (char: string) =>
+  `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`;
+
+/**
+ * A value from outside (a key name, a title, a server's message) as text
+ * safe to print: every control character, newlines too, is shown as its
+ * \\u escape, so the value stays on its own line.
+ */
+export function shown(value: string): string {
+  return value.replace(CONTROLS, visible);
+}
+
+/** What a command prints: its own line breaks stay, all else is shown. */
+export function escapeLines(text: string): string {
+  return text
+    .split('\n')
+    .map((line) => shown(line))
+    .join('\n');
 }
 
 /** Exit codes scripts can rely on. */

@@ -7,7 +7,7 @@ import {
   SleeveNetworkError,
   type CreateCoverOptions,
 } from '../../client/index.js';
-import { createOutput, EXIT, type Output } from '../output.js';
+import { createOutput, EXIT, type Output, shown } from '../output.js';
 import { UsageError, wholeNumber, positiveNumber } from '../flags.js';
 
 interface ClientFlags {
@@ -78,7 +78,7 @@ export function registerMusic(program: Command): void {
         if (error instanceof SleeveNetworkError) throw error;
         const message = error instanceof Error ? error.message : String(error);
         failed.push({ file, error: message });
-        out.info(`${progress}: not imported: ${message}`);
+        out.info(`${progress}: not imported: ${shown(message)}`);
       }
     }
     if (failed.length > 0) process.exitCode = EXIT.failed;

@@ -5,7 +5,7 @@ import type { AudioFeatures } from '../../audio/features.js';
 import { renderContactSheet, STYLES } from '../../engine/index.js';
 import { RenderPool } from '../../engine/render-pool.js';
 import type { CoverInput } from '../../engine/types.js';
-import { createOutput } from '../output.js';
+import { createOutput, shown } from '../output.js';
 import {
   readTrackFolder,
   SAMPLES_DIR,
@@ -48,7 +48,7 @@ export function registerContactSheet(program: Command): void {
       try {
         const rows = [];
         for (const [i, track] of tracks.entries()) {
-          out.info(`[${i + 1}/${tracks.length}] ${track.title}`);
+          out.info(`[${i + 1}/${tracks.length}] ${shown(track.title)}`);
           rows.push(await renderRow(pool, track, cell, variation));
         }
         const sheet = renderContactSheet(rows, {

@@ -7,7 +7,7 @@ import { openRecordDatabase } from '../../backends.js';
 import { createStores, type Stores } from '../../storage/stores.js';
 import { systemClock } from '../../util/clock.js';
 import { UsageError } from '../flags.js';
-import { createOutput, type Output } from '../output.js';
+import { createOutput, shown, type Output } from '../output.js';
 
 interface Admin {
   accounts: Accounts;
@@ -115,7 +115,7 @@ export function registerKeys(program: Command): void {
           out.result(
             { ...describeKey(created.key), key: created.secret },
             () =>
-              `Created ${created.key.id} (${flags.name}) with ${credits} credits.\n` +
+              `Created ${created.key.id} (${shown(flags.name)}) with ${credits} credits.\n` +
               `Its secret, shown this once:\n\n    ${created.secret}\n`,
           );
         }),
@@ -231,7 +231,7 @@ function formatKeys(list: ReturnType<typeof describeKey>[]): string {
     .map(
       (k) =>
         `${k.id}  ${k.prefix}…  ${String(k.credits).padStart(8)} credits  ` +
-        `${k.admin ? 'admin ' : ''}${k.revoked ? 'REVOKED ' : ''}${k.name}`,
+        `${k.admin ? 'admin ' : ''}${k.revoked ? 'REVOKED ' : ''}${shown(k.name)}`,
     )
     .join('\n');
 }
