@@ -18,6 +18,7 @@ import {
 import type { Random } from '../random.js';
 import { sampleAt } from '../reading/resample.js';
 import type { TrackReading } from '../reading/read-track.js';
+import { paintStrokeLayout, STROKE_LAYOUTS } from '../draw/brush-strokes.js';
 import { faceOf, handFaces } from '../typography/genre-faces.js';
 import type { FaceRequest } from '../typography/font-stack.js';
 import type { TextSpec } from '../typography/text-spec.js';
@@ -152,10 +153,10 @@ function choosePicture(reading: TrackReading, variation: number): Picture {
 }
 
 /**
- * Bold brush strokes across the paper, one per 24 beats a minute (three
- * to eight), each pressed harder where the song is loud at that point of
- * its length (time runs left to right), so the ink gathers at the loudest
- * moment: a calligrapher's rhythm.
+ * Brush strokes laid in one of three ways the track chooses (a slanted
+ * stack, falling columns, crossing sweeps), as many as the tempo asks, as
+ * heavy as the energy, each pressed harder where the song is loud at that
+ * point of its length (time runs left to right).
  */
 function paintStrokes(
   ctx: SKRSContext2D,
@@ -164,67 +165,8 @@ function paintStrokes(
   paper: string,
   rng: Random,
 ): void {
-  const count = Math.min(8, Math.max(3, Math.round(reading.features.bpm / 24)));
-  const band = 560 / count;
-  const pressure = (x: number): number =>
-    0.35 + 0.85 * sampleAt(reading.features.contour, x / 1000);
-  for (let i = 0; i < count; i++) {
-    const x0 = 80 + rng.range(0, 70);
-    const length = 840 - x0 - rng.range(0, 60);
-    const y = 90 + i * band + band * 0.5;
-    const weight = band * rng.range(0.5, 0.68);
-    brushBar(ctx, { x0, y, length, weight, pressure }, ink, paper, rng);
-  }
-}
-
-interface Stroke {
-  x0: number;
-  y: number;
-  length: number;
-  weight: number;
-  /** How hard the brush presses at a point across the cover (x, 0–1000). */
-  pressure: (x: number) => number;
-}
-
-/**
- * One loaded stroke: blunt where the brush lands, swelling and thinning
- * with the pressure, tilting a little, thinning to a dry tail where paper
- * shows through the bristles.
- */
-function brushBar(
-  ctx: SKRSContext2D,
-  stroke: Stroke,
-  ink: string,
-  paper: string,
-  rng: Random,
-): void {
-  const { x0, y, length, weight } = stroke;
-  const top: [number, number][] = [];
-  const bottom: [number, number][] = [];
-  const tilt = rng.range(-0.05, 0.05) * length;
-  const centre = (t: number): number => y + tilt * t + Math.sin(t * 3 + y) * 4;
-  for (let i = 0; i <= 48; i++) {
-    const t = i / 48;
-    const x = x0 + length * t;
-    const load = t < 0.06 ? 0.75 + t * 4 : 1 - Math.max(0, t - 0.7) * 1.2;
-    const w = weight * load * stroke.pressure(x) * rng.range(0.95, 1.04);
-    top.push([x, centre(t) - w / 2]);
-    bottom.push([x, centre(t) + w / 2 + rng.range(-1.5, 1.5)]);
-  }
-  fillPolygon(ctx, [...top, ...bottom.reverse()], withAlpha(ink, 0.92));
-  ctx.save();
-  ctx.strokeStyle = paper;
-  ctx.lineCap = 'round';
-  for (let k = 0; k < 4; k++) {
-    const offset = rng.range(-0.25, 0.25) * weight;
-    const start = rng.range(0.6, 0.85);
-    ctx.lineWidth = rng.range(1.2, 3.2);
-    ctx.beginPath();
-    ctx.moveTo(x0 + length * start, centre(start) + offset);
-    ctx.lineTo(x0 + length * 1.01, centre(1) + offset * 0.6);
-    ctx.stroke();
-  }
-  ctx.restore();
+  const layout = rng.pick(STROKE_LAYOUTS);
+  paintStrokeLayout(ctx, layout, reading.features, { ink, paper }, rng);
 }
 
 /** A brush circle: width swells and thins, with a gap where it lifts. */
@@ -313,11 +255,39 @@ function strokeBrush(
 }
 
 /**
+ * How a track's range is drawn: where the hills begin, how broad and how
+ * sharp their swells are, how large the sun is, and whether the nearest
+ * ground is a lake that mirrors the range.
+ */
+interface RidgeShape {
+  top: number;
+  /** Periods of the two swells, in cover units. */
+  broad: number;
+  fine: number;
+  /** 0 rolling hills – 1 sharp peaks. */
+  sharp: number;
+  sunR: number;
+  lake: boolean;
+}
+
+function ridgeShape(rng: Random): RidgeShape {
+  return {
+    top: rng.range(400, 480),
+    broad: rng.range(60, 130),
+    fine: rng.range(24, 46),
+    sharp: rng.chance(0.5) ? rng.range(0.6, 1) : rng.range(0, 0.25),
+    sunR: rng.range(44, 78),
+    lake: rng.chance(0.4),
+  };
+}
+
+/**
  * Ink-wash ridges receding into mist, one more ridge for every 30 beats a
  * minute (three to six); the nearest ridge's line is the energy contour
  * and the sun sets behind the loudest moment. On light paper far ridges
  * are pale and near ones dark; on black paper the far ones are moonlit
- * and the nearest is almost the paper.
+ * and the nearest is almost the paper. Some ranges stand over a lake that
+ * mirrors them, its ripples one per 20 beats a minute.
  */
 function paintRidges(
   ctx: SKRSContext2D,
@@ -328,52 +298,120 @@ function paintRidges(
   rng: Random,
 ): void {
   const contour = reading.features.contour;
+  const shape = ridgeShape(rng.fork('ridges'));
   const sunX = 150 + loudestMoment(contour) * 700;
   // Under the title the sun sits low, half behind the hills.
-  const sunY = sunX < 640 ? 400 : rng.range(170, 260);
-  fillCircle(ctx, sunX, sunY, 62, withAlpha(seal, 0.9));
+  const sunY = sunX < 640 ? 392 + shape.sunR * 0.5 : rng.range(170, 260);
+  fillCircle(ctx, sunX, sunY, shape.sunR, withAlpha(seal, 0.9));
   const layers = Math.min(
     6,
     Math.max(3, Math.round(reading.features.bpm / 30)),
   );
   const dark = isDarkPaper(paper);
-  const span = 340 / layers;
+  const floor = shape.lake ? 800 : 1000;
+  const span = (floor - shape.top - 220) / layers;
+  const outlines: [number, number][][] = [];
   for (let k = 0; k < layers; k++) {
-    const base = 440 + (k + 1) * span;
+    const base = shape.top + (k + 1) * span;
     const amp = 170 - k * (90 / layers);
-    const points = ridgeLine(contour, base, amp, (layers - 1 - k) * 0.07, rng);
-    const depth = k / (layers - 1);
-    const colour = dark
-      ? withAlpha(mixHex(ink, paper, 0.35 + depth * 0.55), 0.95)
-      : withAlpha(ink, 0.16 + depth * 0.64);
+    const lag = (layers - 1 - k) * 0.07;
+    const points = ridgeLine(contour, base, amp, lag, shape, floor, rng);
+    const colour = ridgeColour(k / (layers - 1), dark, ink, paper);
+    outlines.push(points);
     fillPolygon(ctx, points, colour);
-    if (k === layers - 1) continue;
-    const mist = ctx.createLinearGradient(0, base - 40, 0, base + 80);
-    const haze = dark ? ink : paper;
-    mist.addColorStop(0, withAlpha(haze, 0));
-    mist.addColorStop(1, withAlpha(haze, dark ? 0.12 : 0.55));
-    ctx.fillStyle = mist;
-    ctx.fillRect(0, base - 40, 1000, 120);
+    if (k < layers - 1) paintMist(ctx, base, dark ? ink : paper, dark);
   }
+  if (shape.lake)
+    paintLake(ctx, outlines, floor, reading.features.bpm, { ink, paper }, dark);
 }
 
-/** A ridge's outline: the contour (read `lag` late) over two swells. */
+function ridgeColour(
+  depth: number,
+  dark: boolean,
+  ink: string,
+  paper: string,
+): string {
+  return dark
+    ? withAlpha(mixHex(ink, paper, 0.35 + depth * 0.55), 0.95)
+    : withAlpha(ink, 0.16 + depth * 0.64);
+}
+
+function paintMist(
+  ctx: SKRSContext2D,
+  base: number,
+  haze: string,
+  dark: boolean,
+): void {
+  const mist = ctx.createLinearGradient(0, base - 40, 0, base + 80);
+  mist.addColorStop(0, withAlpha(haze, 0));
+  mist.addColorStop(1, withAlpha(haze, dark ? 0.12 : 0.55));
+  ctx.fillStyle = mist;
+  ctx.fillRect(0, base - 40, 1000, 120);
+}
+
+/**
+ * Still water under the range: the paper again, the ridges mirrored in it
+ * faintly, and brushed ripples, more of them the faster the song.
+ */
+function paintLake(
+  ctx: SKRSContext2D,
+  outlines: [number, number][][],
+  shore: number,
+  bpm: number,
+  colours: { ink: string; paper: string },
+  dark: boolean,
+): void {
+  const { ink, paper } = colours;
+  fillRect(ctx, 0, shore, 1000, 1000 - shore, paper);
+  outlines.forEach((points, k) => {
+    const mirrored = points.map(([x, y]): [number, number] => [
+      x,
+      shore + (shore - y) * 0.6,
+    ]);
+    const alpha = dark ? 0.1 + k * 0.05 : 0.06 + k * 0.05;
+    fillPolygon(ctx, mirrored, withAlpha(ink, alpha));
+  });
+  const ripples = Math.min(12, Math.max(4, Math.round(bpm / 20)));
+  ctx.save();
+  ctx.strokeStyle = withAlpha(ink, 0.55);
+  ctx.lineCap = 'round';
+  for (let i = 0; i < ripples; i++) {
+    const y = shore + 18 + (i * (1000 - shore - 30)) / ripples;
+    const half = 60 + ((i * 37) % 5) * 40;
+    const x = 180 + ((i * 293) % 640);
+    ctx.lineWidth = 2 + (i % 3);
+    ctx.beginPath();
+    ctx.moveTo(x - half, y);
+    ctx.lineTo(x + half, y);
+    ctx.stroke();
+  }
+  ctx.restore();
+}
+
+/**
+ * A ridge's outline: the contour (read `lag` late) over two swells, turned
+ * from rolling hills to peaks by the shape's sharpness.
+ */
 function ridgeLine(
   contour: number[],
   base: number,
   amp: number,
   lag: number,
+  shape: RidgeShape,
+  floor: number,
   rng: Random,
 ): [number, number][] {
   const phase = rng.range(0, 10);
-  const points: [number, number][] = [[0, 1000]];
+  const points: [number, number][] = [[0, floor]];
   for (let x = 0; x <= 1000; x += 10) {
     const level = sampleAt(contour, Math.min(1, x / 1000 + lag));
-    const ridge =
-      Math.sin(x / 90 + phase) * 0.35 + Math.sin(x / 37 + phase * 2) * 0.12;
+    const roll = Math.sin(x / shape.broad + phase);
+    const peak = 1 - 2 * Math.abs(Math.sin(x / (shape.broad * 2) + phase));
+    const swell = roll * (1 - shape.sharp) + peak * shape.sharp;
+    const ridge = swell * 0.35 + Math.sin(x / shape.fine + phase * 2) * 0.12;
     points.push([x, base - amp * (0.6 * level + 0.25 + ridge * 0.45)]);
   }
-  points.push([1000, 1000]);
+  points.push([1000, floor]);
   return points;
 }
 
