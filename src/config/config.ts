@@ -159,6 +159,7 @@ const envSchema = z.object({
   SLEEVE_IMAGE_SIZE: z.coerce.number().int().min(256).max(3000).default(1024),
   SLEEVE_MAX_AUDIO_MB: z.coerce.number().positive().default(50),
   SLEEVE_MAX_BODY_KB: z.coerce.number().int().positive().default(256),
+  SLEEVE_REQUEST_TIMEOUT_SEC: z.coerce.number().positive().default(120),
   SLEEVE_TITLE_LIMIT: z.coerce.number().int().positive().default(100),
   SLEEVE_TAGS_LIMIT: z.coerce.number().int().positive().default(1000),
   SLEEVE_PROMPT_LIMIT: z.coerce.number().int().positive().default(5000),
@@ -215,6 +216,8 @@ export interface SleeveConfig {
   imageSize: number;
   maxAudioBytes: number;
   maxBodyBytes: number;
+  /** Time for a whole request (headers and body) to arrive, in ms. */
+  requestTimeoutMs: number;
   limits: { title: number; tags: number; prompt: number };
   logLevel: SleeveEnv['SLEEVE_LOG_LEVEL'];
   logFormat: 'json' | 'pretty';
@@ -302,6 +305,7 @@ function toConfig(e: SleeveEnv): SleeveConfig {
     imageSize: e.SLEEVE_IMAGE_SIZE,
     maxAudioBytes: Math.round(e.SLEEVE_MAX_AUDIO_MB * 1024 * 1024),
     maxBodyBytes: e.SLEEVE_MAX_BODY_KB * 1024,
+    requestTimeoutMs: Math.round(e.SLEEVE_REQUEST_TIMEOUT_SEC * 1000),
     limits: {
       title: e.SLEEVE_TITLE_LIMIT,
       tags: e.SLEEVE_TAGS_LIMIT,

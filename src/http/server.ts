@@ -39,7 +39,9 @@ export async function buildHttpServer(
   logger: Logger,
   health: HealthCheck,
 ): Promise<FastifyInstance> {
+  const timeouts = requestTimeouts(ctx.config.requestTimeoutMs);
   const app: FastifyInstance = Fastify({
+    ...timeouts.fastify,
     loggerInstance: logger as FastifyBaseLogger,
     logController: new LogController({ disableRequestLogging: true }),
     bodyLimit: ctx.config.maxBodyBytes,
@@ -52,6 +54,7 @@ export async function buildHttpServer(
     frameworkErrors: answerFrameworkError(ctx.config),
     clientErrorHandler: answerClientError,
   });
+  app.server.headersTimeout = timeouts.headersTimeout;
   app.decorateRequest('apiKey', undefined);
   app.addHook('onRequest', async (request, reply) => {
     reply.header('X-Request-Id', request.id);
@@ -95,6 +98,32 @@ export async function buildHttpServer(
   registerDocsRoutes(app, ctx);
   registerHealthRoutes(app, ctx, health);
   return app;
+}
+
+/**
+ * A client that sends its headers or body slowly, or stops half-way, is
+ * answered HTTP 408 and cut off, rather than holding a connection for
+ * ever. The headers must arrive within 10 s (or the whole limit, if that
+ * is shorter); the whole request, a large upload too, within
+ * SLEEVE_REQUEST_TIMEOUT_SEC. Node checks the clocks every few seconds.
+ */
+function requestTimeouts(requestTimeout: number) {
+  const headersTimeout = Math.min(10_000, requestTimeout);
+  return {
+    headersTimeout,
+    fastify: {
+      requestTimeout,
+      // A socket silent for longer is closed, without an answer; later
+      // than the 408 above, which a stalled request gets first.
+      connectionTimeout: requestTimeout + headersTimeout,
+      http: {
+        connectionsCheckingInterval: Math.max(
+          100,
+          Math.min(5_000, headersTimeout / 4),
+        ),
+      },
+    },
+  };
 }
 
 /** Long enough for a restart, or for a load balancer to pick another. */
