@@ -1,8 +1,8 @@
 import type { SKRSContext2D } from '@napi-rs/canvas';
-import { oklchHex } from '../color/color.js';
+import { mixHex, oklchHex } from '../color/color.js';
 import { partnerOffset, tone, type Palette } from '../color/palette.js';
 import { loudestMoment } from '../reading/loudest-moment.js';
-import { sampleAt } from '../reading/resample.js';
+import { sampleAt, smooth } from '../reading/resample.js';
 import type { TrackFeatures } from '../reading/track-features.js';
 import { fillCircle, fillGround, fillRect } from '../draw/shapes.js';
 import {
@@ -74,9 +74,16 @@ export const posterStyle: CoverStyle = {
  * Two compositions, chosen by the track and walked by the variation: the
  * title over a band at the foot with the disc rising from it, or a band
  * at the head with the disc hanging from it and the title at the foot.
+ * The disc takes one of three forms: one solid disc, concentric rings
+ * (one per 30 beats a minute), or a disc at each of the song's loudest
+ * moments, sized by how loud each is.
  */
+type DiscForm = 'disc' | 'rings' | 'moons';
+const DISC_FORMS: readonly DiscForm[] = ['disc', 'rings', 'moons'];
+
 interface PosterLayout {
   hanging: boolean;
+  form: DiscForm;
   bandTop: number;
   bandHeight: number;
   /** The line between field and band, where the disc sits. */
@@ -84,11 +91,14 @@ interface PosterLayout {
 }
 
 function posterLayout(scene: Scene, bandShare: number): PosterLayout {
-  const hanging = (scene.reading.seed + scene.variation) % 2 === 1;
+  const { seed } = scene.reading;
+  const hanging = (seed + scene.variation) % 2 === 1;
+  // The form walks with the variation too, out of step with the band.
+  const form = DISC_FORMS[(Math.floor(seed / 2) + scene.variation) % 3];
   const bandHeight = Math.round(bandShare * 1000);
   const bandTop = hanging ? 0 : 1000 - bandHeight;
   const edge = hanging ? bandHeight : bandTop;
-  return { hanging, bandTop, bandHeight, edge };
+  return { hanging, form: form ?? 'disc', bandTop, bandHeight, edge };
 }
 
 /**
@@ -137,16 +147,82 @@ function drawDisc(
   layout: PosterLayout,
   r: number,
 ): void {
-  const x = 150 + loudestMoment(scene.reading.features.contour) * 700;
+  const { features } = scene.reading;
+  const x = 150 + loudestMoment(features.contour) * 700;
   const { edge } = layout;
   ctx.save();
   ctx.beginPath();
   if (layout.hanging) ctx.rect(0, edge, 1000, 1000 - edge);
   else ctx.rect(0, 0, 1000, edge);
   ctx.clip();
+  if (layout.form === 'moons')
+    drawMoons(ctx, features.contour, edge, r, colors);
   fillCircle(ctx, x, edge, r, colors.disc);
+  if (layout.form === 'rings') drawRings(ctx, x, edge, r, features.bpm, colors);
   ctx.restore();
   fillCircle(ctx, x, edge, r * 0.18, colors.lower);
+}
+
+/** Rings cut into the disc, one per 30 beats a minute (three to six). */
+function drawRings(
+  ctx: SKRSContext2D,
+  x: number,
+  y: number,
+  r: number,
+  bpm: number,
+  colors: PosterColors,
+): void {
+  const rings = Math.min(6, Math.max(3, Math.round(bpm / 30)));
+  const step = (r * 0.82) / rings;
+  ctx.strokeStyle = colors.field;
+  ctx.lineWidth = step * 0.38;
+  for (let k = 1; k <= rings; k++) {
+    ctx.beginPath();
+    ctx.arc(x, y, r - step * k + step * 0.5, 0, Math.PI * 2);
+    ctx.stroke();
+  }
+}
+
+/**
+ * Smaller discs at the song's other loud moments (up to two, apart from
+ * the loudest and from each other), each as large as the song is loud
+ * there, in a colour between the disc's and the field's.
+ */
+function drawMoons(
+  ctx: SKRSContext2D,
+  contour: readonly number[],
+  edge: number,
+  r: number,
+  colors: PosterColors,
+): void {
+  const peaks = loudMoments(contour);
+  const top = peaks[0]?.level ?? 1;
+  const colour = mixHex(colors.disc, colors.field, 0.45);
+  for (const peak of peaks.slice(1)) {
+    const size = r * (0.35 + 0.45 * (peak.level / Math.max(top, 1e-6)));
+    fillCircle(ctx, 150 + peak.at * 700, edge, size, colour);
+  }
+}
+
+/** The contour's local peaks, loudest first, at least a fifth apart. */
+function loudMoments(
+  contour: readonly number[],
+): { at: number; level: number }[] {
+  const smoothed = smooth(contour, 2);
+  const last = smoothed.length - 1;
+  const peaks = smoothed
+    .map((level, i) => ({ at: last > 0 ? i / last : 0.5, level, i }))
+    .filter(
+      ({ level, i }) =>
+        level >= (smoothed[i - 1] ?? -1) && level >= (smoothed[i + 1] ?? -1),
+    )
+    .sort((a, b) => b.level - a.level);
+  const kept: { at: number; level: number }[] = [];
+  for (const peak of peaks) {
+    if (kept.length === 3) break;
+    if (kept.every((k) => Math.abs(k.at - peak.at) >= 0.2)) kept.push(peak);
+  }
+  return kept;
 }
 
 /**
