@@ -26,6 +26,16 @@ export function installErrorHandling(
   options: ErrorMappingOptions,
 ): void {
   app.setErrorHandler((error: FastifyError, request, reply) => {
+    const storage = storageFailure(error);
+    if (storage) {
+      // Expected on a full disk, and then on every write: one line each,
+      // without a stack.
+      request.log.error(
+        { code: storage.code, syscall: storage.syscall, url: request.url },
+        storage.log,
+      );
+      return sendError(reply, storage.answer, options.mirrorHttpStatus);
+    }
     const mapped = toSleeveError(error, options);
     if (mapped.code === 500) {
       request.log.error({ err: error }, 'unexpected error');
@@ -54,6 +64,37 @@ export function installErrorHandling(
 export function answerFrameworkError(options: ErrorMappingOptions) {
   return (error: FastifyError, _request: FastifyRequest, reply: FastifyReply) =>
     void sendError(reply, fromFramework(error), options.mirrorHttpStatus);
+}
+
+const STORAGE_FULL = "The server's storage is full; try again later.";
+const STORAGE_READ_ONLY =
+  "The server's storage cannot be written to right now; try again later.";
+
+/** Errno and SQLite codes of storage that takes no more writes. */
+const STORAGE_CODES: Record<string, [log: string, msg: string]> = {
+  ENOSPC: ['storage full: no space left on device', STORAGE_FULL],
+  EDQUOT: ['storage full: disk quota exceeded', STORAGE_FULL],
+  SQLITE_FULL: ['storage full: the database cannot grow', STORAGE_FULL],
+  EROFS: ['storage read-only: read-only file system', STORAGE_READ_ONLY],
+  SQLITE_READONLY: ['storage read-only: the database', STORAGE_READ_ONLY],
+};
+
+/** A write refused for lack of room (or a read-only disk), or undefined. */
+function storageFailure(error: unknown) {
+  for (let cause = error, depth = 0; cause && depth < 5; depth++) {
+    const { code, syscall } = cause as NodeJS.ErrnoException;
+    const known = typeof code === 'string' ? STORAGE_CODES[code] : undefined;
+    if (known) {
+      return {
+        code,
+        syscall,
+        log: known[0],
+        answer: new SleeveError(500, known[1]),
+      };
+    }
+    cause = (cause as { cause?: unknown }).cause;
+  }
+  return undefined;
 }
 
 function fromFramework(error: FastifyError): SleeveError {

@@ -9,16 +9,32 @@ import {
   type ObjectStore,
 } from './object-store.js';
 
+/** The file operations a put uses; tests hand in ones that fail. */
+export interface PutFiles {
+  writeFile(file: string, bytes: Buffer): Promise<void>;
+  rename(from: string, to: string): Promise<void>;
+}
+
 /** Objects as files in one folder, written atomically (temp + rename). */
 export class LocalObjectStore implements ObjectStore {
-  constructor(private readonly root: string) {}
+  constructor(
+    private readonly root: string,
+    private readonly files: PutFiles = fs,
+  ) {}
 
   async put(name: string, bytes: Buffer): Promise<void> {
     const target = this.pathOf(name);
     const temp = `${target}.${randomBytes(6).toString('hex')}.tmp`;
     await fs.mkdir(path.dirname(target), { recursive: true });
-    await fs.writeFile(temp, bytes);
-    await fs.rename(temp, target);
+    try {
+      await this.files.writeFile(temp, bytes);
+      await this.files.rename(temp, target);
+    } catch (error) {
+      // A write cut short (a full disk) leaves part of a file: never keep
+      // it, or every failure would take more of the room that is left.
+      await fs.rm(temp, { force: true }).catch(() => undefined);
+      throw error;
+    }
   }
 
   async get(name: string): Promise<Buffer | undefined> {

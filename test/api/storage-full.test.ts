@@ -1,0 +1,111 @@
+import assert from 'node:assert/strict';
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { test } from 'node:test';
+import { LocalObjectStore } from '../../src/objects/local-object-store.js';
+import { captureLogs, postMusicForm } from '../support/api-helpers.js';
+import { makeDataDir, startSleeve } from '../support/sleeve-server.js';
+import { SHARED_TRACKS } from '../support/tracks.js';
+
+/** The error a write meets on a full disk, as Node reports it. */
+function diskFull(code = 'ENOSPC'): NodeJS.ErrnoException {
+  return Object.assign(new Error(`${code}: no space left on device, write`), {
+    code,
+    errno: -28,
+    syscall: 'write',
+  });
+}
+
+async function filesUnder(root: string): Promise<string[]> {
+  const entries = await fs.readdir(root, { recursive: true });
+  return entries.map(String);
+}
+
+test('a put that fails part-way leaves no temp file behind', async (t) => {
+  const root = await makeDataDir();
+  t.after(() => fs.rm(root, { recursive: true, force: true }));
+  // Writes half the bytes, then finds the disk full, as a real write does.
+  const store = new LocalObjectStore(root, {
+    async writeFile(file, bytes) {
+      await fs.writeFile(file, bytes.subarray(0, bytes.length / 2));
+      throw diskFull();
+    },
+    rename: fs.rename,
+  });
+  await assert.rejects(store.put('ab12.png', Buffer.alloc(4096, 7)), {
+    code: 'ENOSPC',
+  });
+  const left = await filesUnder(root);
+  assert.deepEqual(
+    left.filter((name) => name.endsWith('.tmp')),
+    [],
+    `left: ${left.join(', ')}`,
+  );
+  assert.equal(await store.get('ab12.png'), undefined);
+});
+
+test('a rename that fails leaves no temp file behind either', async (t) => {
+  const root = await makeDataDir();
+  t.after(() => fs.rm(root, { recursive: true, force: true }));
+  const store = new LocalObjectStore(root, {
+    writeFile: (file, bytes) => fs.writeFile(file, bytes),
+    rename: async () => {
+      throw diskFull('EROFS');
+    },
+  });
+  await assert.rejects(store.put('cd34.png', Buffer.alloc(64)), {
+    code: 'EROFS',
+  });
+  const left = await filesUnder(root);
+  assert.equal(left.filter((name) => name.endsWith('.tmp')).length, 0);
+});
+
+test('a full disk is answered in plain words and logged once, without a stack', async (t) => {
+  const logs = captureLogs('info');
+  const server = await startSleeve({}, { logger: logs.logger });
+  t.after(() => server.close());
+  const objects = server.sleeve.backends.objects;
+  objects.put = async () => {
+    throw diskFull();
+  };
+  const audio = await fs.readFile(path.join(SHARED_TRACKS, 'audio/jungle.wav'));
+  const upload = await postMusicForm(
+    server,
+    server.adminKey,
+    { title: 'Full' },
+    { bytes: audio, name: 'jungle.wav' },
+  );
+  assert.deepEqual(upload.body, {
+    code: 500,
+    msg: "The server's storage is full; try again later.",
+    data: null,
+  });
+
+  const musicTasks = server.sleeve.stores.musicTasks;
+  musicTasks.insertIfAbsent = async () => {
+    throw Object.assign(new Error('database or disk is full'), {
+      code: 'SQLITE_FULL',
+    });
+  };
+  const create = await server.api('POST', '/api/v1/sleeve/music', {
+    title: 'Full too',
+  });
+  assert.equal(create.body.code, 500);
+  assert.equal(
+    create.body.msg,
+    "The server's storage is full; try again later.",
+  );
+
+  const errors = logs.lines().filter((line) => line['level'] === 50);
+  assert.deepEqual(
+    errors.map((line) => [line['msg'], line['code']]),
+    [
+      ['storage full: no space left on device', 'ENOSPC'],
+      ['storage full: the database cannot grow', 'SQLITE_FULL'],
+    ],
+  );
+  assert.ok(
+    errors.every((line) => line['err'] === undefined),
+    'no stacks',
+  );
+});
