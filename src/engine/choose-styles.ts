@@ -1,9 +1,14 @@
 import { createRandom, hashString } from './random.js';
+import type { Genre } from './reading/genres.js';
+import { readGenres } from './reading/read-genre.js';
 import { readTrack, type TrackReading } from './reading/read-track.js';
 import { readStyleCues } from './style-cues.js';
 import { STYLE_REGISTRY } from './styles/registry.js';
 import type { CoverStyle } from './styles/style.js';
 import type { CoverInput } from './types.js';
+
+/** The words a ranking reads besides the reading itself. */
+export type TrackWords = Pick<CoverInput, 'title' | 'tags' | 'lyrics'>;
 
 /** Styles scoring below this are never offered for the track. */
 const UNSUITED = 0.12;
@@ -22,17 +27,22 @@ interface RankedStyle {
 }
 
 /**
- * Ranks styles for a track: each style's own judgement of the reading,
- * what the motifs, mood and recording say (`readStyleCues`), and a seeded
- * nudge, so two tracks of one genre do not always get the same pair.
- * Without a genre the cues and the nudge decide, and weigh more: the
- * track's words, recording and identity spread the choice over all the
- * styles that suit it.
+ * Ranks styles for a track: each style's own judgement of the reading
+ * (for tags that name several genres, blended by how strongly each is
+ * named), what the motifs, mood and recording say (`readStyleCues`), and
+ * a seeded nudge, so two tracks of one genre do not always get the same
+ * pair. Without a genre the cues and the nudge decide, and weigh more:
+ * the track's words, recording and identity spread the choice over all
+ * the styles that suit it.
  */
-export function rankStyles(reading: TrackReading, title = ''): RankedStyle[] {
+export function rankStyles(
+  reading: TrackReading,
+  words: TrackWords = { title: '', tags: '', lyrics: '' },
+): RankedStyle[] {
   const rng = createRandom(hashString('rank', reading.seed));
   const told = reading.genre !== 'unknown';
-  const cues = readStyleCues(reading, title);
+  const cues = readStyleCues(reading, words.title);
+  const blend = genreBlend(reading, words);
   const cueWeight = told ? 0.4 : 1;
   const nudge = told ? 0.1 : 0.32;
   return STYLE_REGISTRY.flatMap((style) => {
@@ -40,12 +50,46 @@ export function rankStyles(reading: TrackReading, title = ''): RankedStyle[] {
     // Drawn in the same order for every style, so the nudges stay put.
     const luck = rng.range(0, nudge);
     if (own < UNSUITED) return [];
-    const fit = told ? own : UNTOLD_FIT + own - genreFit(style, reading);
+    const fit = told
+      ? blendedFit(style, reading, blend)
+      : UNTOLD_FIT + own - genreFit(style, reading);
     const cue = (cues[style.info.id] ?? 0) * cueWeight;
     return [{ style, score: fit + cue + luck }];
   }).sort(
     (a, b) =>
       b.score - a.score || a.style.info.id.localeCompare(b.style.info.id),
+  );
+}
+
+/**
+ * The genres the words name, each with its share: up to three, each at
+ * least a quarter as strongly named as the first ("dark electronic,
+ * tense, thriller" is industrial with a good part electronic).
+ */
+function genreBlend(
+  reading: TrackReading,
+  words: TrackWords,
+): { genre: Genre; share: number }[] {
+  const scores = readGenres(words.tags, words.lyrics, words.title);
+  const top = scores[0]?.score ?? 0;
+  const named = scores
+    .filter((g) => g.genre !== 'unknown' && g.score >= top * 0.25)
+    .slice(0, 3);
+  if (named[0]?.genre !== reading.genre)
+    return [{ genre: reading.genre, share: 1 }];
+  const total = named.reduce((sum, g) => sum + g.score, 0);
+  return named.map((g) => ({ genre: g.genre, share: g.score / total }));
+}
+
+function blendedFit(
+  style: CoverStyle,
+  reading: TrackReading,
+  blend: { genre: Genre; share: number }[],
+): number {
+  return blend.reduce(
+    (sum, { genre, share }) =>
+      sum + share * style.suitability({ ...reading, genre }),
+    0,
   );
 }
 
@@ -73,7 +117,7 @@ export function chooseStyles(
   variation = 0,
 ): [string, string] {
   const reading = readTrack(input);
-  const ranked = rankStyles(reading, input.title).slice(0, SHORTLIST);
+  const ranked = rankStyles(reading, input).slice(0, SHORTLIST);
   const pairs: { ids: [string, string]; score: number }[] = [];
   ranked.forEach((a, i) => {
     ranked.slice(i + 1).forEach((b) => {

@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { chooseStyles, describeTrack, STYLES } from '../../src/engine/index.js';
+import { rankStyles } from '../../src/engine/choose-styles.js';
+import { readTrack } from '../../src/engine/reading/read-track.js';
 import { STYLE_REGISTRY } from '../../src/engine/styles/registry.js';
 import { sharedTracks, trackTitled } from './helpers/tracks.js';
 
@@ -68,5 +70,20 @@ describe('chooseStyles', () => {
     assert.ok(
       chooseStyles(trackTitled('Clair de Lune (Reimagined)')).includes('mono'),
     );
+  });
+
+  it('blends the fits of the genres the tags name, by how strongly', () => {
+    const track = { ...trackTitled('Machine Wars'), audio: null };
+    const reading = readTrack(track);
+    const score = (tags: string, id: string): number =>
+      rankStyles(reading, { ...track, tags }).find(
+        (r) => r.style.info.id === id,
+      )?.score ?? 0;
+    // Bauhaus suits electronic music far better than industrial.
+    const pure = score('industrial, battle, aggressive', 'bauhaus');
+    const mixed = score('industrial, battle, aggressive, techno', 'bauhaus');
+    const more = score('industrial, battle, techno, electronic', 'bauhaus');
+    assert.ok(mixed > pure, `${pure} → ${mixed}`);
+    assert.ok(more > mixed, `${mixed} → ${more}`);
   });
 });
