@@ -162,6 +162,14 @@ describe('style choice for untagged tracks', () => {
     assert.ok(drawn >= total * 0.8, `${drawn} of ${total}`);
   });
 
+  it('paints untagged tracks warm and cold, not all in one family', () => {
+    const warm = TITLES.filter(
+      (title) => readTrack(untagged(title)).palette.temperature === 'warm',
+    ).length;
+    const share = warm / TITLES.length;
+    assert.ok(share > 0.3 && share < 0.7, `${warm} of ${TITLES.length} warm`);
+  });
+
   it('keeps the choice deterministic and the two styles apart', () => {
     for (const title of TITLES) {
       const first = chooseStyles(untagged(title));

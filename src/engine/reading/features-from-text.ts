@@ -55,7 +55,7 @@ export function featuresFromText(
     bpmSource: tagBpm === null ? 'text' : 'tags',
     energy,
     key: rng.pick(PITCH_CLASSES),
-    mode: mood.valence - mood.darkness * 0.5 < -0.05 ? 'minor' : 'major',
+    mode: guessMode(genre, mood, rng.fork('mode')),
     modeWeight: 0.5,
     brightness: clamp(GENRE_BRIGHTNESS[genre] + rng.range(-0.06, 0.06), 0, 1),
     contour,
@@ -65,6 +65,21 @@ export function featuresFromText(
     durationSec: null,
     fromAudio: false,
   };
+}
+
+/**
+ * Sad or dark words say minor, others major. Words that say nothing of
+ * the mood, on a track that names no genre, say nothing of the mode
+ * either: it is the track's own toss (drawn from a fork, so the other
+ * stand-ins stay as they were), or every untagged track would be minor
+ * and every palette cold.
+ */
+function guessMode(genre: Genre, mood: Mood, rng: Random): 'major' | 'minor' {
+  const gloom = mood.valence - mood.darkness * 0.5;
+  const neutral = -0.1;
+  if (genre === 'unknown' && Math.abs(gloom - neutral) < 0.05)
+    return rng.chance(0.5) ? 'major' : 'minor';
+  return gloom < -0.05 ? 'minor' : 'major';
 }
 
 function estimateBpm(genre: Genre, mood: Mood, rng: Random): number {
