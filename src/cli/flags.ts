@@ -1,3 +1,11 @@
+/**
+ * A failure the command expects and explains in its message (a file that
+ * is not audio, a tracks.json that is not JSON): one line, exit code 1.
+ */
+export class CommandFailure extends Error {
+  override name = 'CommandFailure';
+}
+
 /** A mistake in the command line (exit code 2). */
 export class UsageError extends Error {
   override name = 'UsageError';

@@ -10,7 +10,8 @@ import { ConfigError } from '../config/config.js';
 import { SleeveError } from '../errors.js';
 import { registerCover, registerMusic } from './commands/client-commands.js';
 import { registerKeys, registerMaintenance } from './commands/keys.js';
-import { UsageError } from './flags.js';
+import { CommandFailure, UsageError } from './flags.js';
+import { RenderInputError } from '../engine/render-pool.js';
 import { registerServe } from './commands/serve.js';
 import { registerRender } from './commands/render.js';
 import { registerDemo } from './commands/demo.js';
@@ -70,7 +71,8 @@ function exitCodeOf(error: unknown): number {
 
 /**
  * Errors worth a stack trace: not the API's answers, not a file that is
- * missing or unreadable, not a file that is not JSON.
+ * missing, unreadable, not JSON or not audio, not a failure a command
+ * explains itself.
  */
 function isUnexpected(error: unknown): boolean {
   if (!(error instanceof Error)) return false;
@@ -78,6 +80,8 @@ function isUnexpected(error: unknown): boolean {
     error instanceof SleeveApiError ||
     error instanceof CoverFailedError ||
     error instanceof SleeveError ||
+    error instanceof CommandFailure ||
+    error instanceof RenderInputError ||
     error instanceof SyntaxError
   ) {
     return false;

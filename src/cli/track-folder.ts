@@ -1,6 +1,7 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { CommandFailure } from './flags.js';
 
 /** One entry of a tracks folder's `tracks.json`. */
 export interface FolderTrack {
@@ -27,15 +28,21 @@ export async function readTrackFolder(dir: string): Promise<FolderTrack[]> {
   try {
     entries = JSON.parse(await fs.readFile(file, 'utf8'));
   } catch (error) {
-    throw new Error(`could not read ${file}: ${(error as Error).message}`);
+    const reason =
+      (error as NodeJS.ErrnoException).code === 'ENOENT'
+        ? 'there is no such file'
+        : (error as Error).message;
+    throw new CommandFailure(`could not read ${file}: ${reason}`);
   }
-  if (!Array.isArray(entries)) throw new Error(`${file} must hold an array`);
+  if (!Array.isArray(entries)) {
+    throw new CommandFailure(`${file} must hold an array of tracks`);
+  }
   return entries.map((entry, i) => toTrack(entry, dir, `${file}[${i}]`));
 }
 
 function toTrack(entry: unknown, dir: string, where: string): FolderTrack {
   if (typeof entry !== 'object' || entry === null) {
-    throw new Error(`${where} must be an object`);
+    throw new CommandFailure(`${where} must be an object`);
   }
   const e = entry as Record<string, unknown>;
   const text = (name: string) =>

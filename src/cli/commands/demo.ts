@@ -10,12 +10,14 @@ import { bootstrapAdminKey } from '../../accounts/bootstrap-admin.js';
 import {
   SleeveApiError,
   SleeveClient,
+  SleeveNetworkError,
   type CoverCallback,
 } from '../../client/index.js';
 import { loadConfig } from '../../config/config.js';
 import { verifyKieSignature } from '../../delivery/verify-callback.js';
 import { renderContactSheet } from '../../engine/index.js';
-import { createOutput, type Output } from '../output.js';
+import { CommandFailure } from '../flags.js';
+import { createOutput, EXIT, shown, type Output } from '../output.js';
 import {
   readTrackFolder,
   SAMPLES_DIR,
@@ -29,6 +31,13 @@ interface DemoFlags {
   dataDir?: string;
   size: string;
   json?: boolean;
+}
+
+/** A track the demo could not cover, and why. */
+interface DemoFailure {
+  track: number;
+  title: string;
+  error: string;
 }
 
 interface DemoResult {
@@ -66,11 +75,13 @@ export function registerDemo(program: Command): void {
     .action(async (flags: DemoFlags) => {
       const out = createOutput(flags.json === true);
       const tracks = await readTrackFolder(flags.tracks ?? SAMPLES_DIR);
-      const results = await runDemo(tracks, flags, out);
+      const { results, failed } = await runDemo(tracks, flags, out);
+      if (failed.length > 0) process.exitCode = EXIT.failed;
       out.result(
-        { out: path.resolve(flags.out), tracks: results },
+        { out: path.resolve(flags.out), tracks: results, failed },
         () =>
-          `Done: ${results.length} tracks, ${results.length * 2} covers.\n` +
+          `Done: ${results.length} tracks, ${results.length * 2} covers` +
+          (failed.length ? `; ${failed.length} track(s) failed.\n` : '.\n') +
           `  contact sheet  ${path.join(flags.out, 'contact-sheet.png')}\n` +
           `  index          ${path.join(flags.out, 'index.html')}`,
       );
@@ -109,9 +120,12 @@ async function runDemo(tracks: FolderTrack[], flags: DemoFlags, out: Output) {
     const url = await sleeve.listen();
     out.info(`Demo server at ${url} (data in ${dataDir})`);
     const client = new SleeveClient({ baseUrl: url, apiKey });
-    const results = await coverEveryTrack(client, tracks, receiver, out);
-    await writeResults(results, flags.out, out);
-    return results;
+    const covered = await coverEveryTrack(client, tracks, receiver, out);
+    if (covered.results.length === 0) {
+      throw new CommandFailure('no track got a cover; see the lines above.');
+    }
+    await writeResults(covered.results, flags.out, out);
+    return covered;
   } finally {
     await receiver.close();
     await sleeve.close();
@@ -124,18 +138,36 @@ async function coverEveryTrack(
   tracks: FolderTrack[],
   receiver: DemoReceiver,
   out: Output,
-): Promise<DemoResult[]> {
+): Promise<{ results: DemoResult[]; failed: DemoFailure[] }> {
   const pending: {
     track: FolderTrack;
+    index: number;
     musicTaskId: string;
     coverTaskId: string;
   }[] = [];
-  for (const [i, track] of tracks.entries()) {
-    const musicTaskId = await registerTrack(client, track);
-    const coverTaskId = await requestCover(client, musicTaskId, receiver.url);
-    pending.push({ track, musicTaskId, coverTaskId });
+  const failed: DemoFailure[] = [];
+  // A track that cannot be covered (audio that is not audio, a title the
+  // server refuses) is named and skipped; the others go on.
+  const fail = (index: number, title: string, error: string) => {
+    failed.push({ track: index + 1, title, error });
     out.info(
-      `[${i + 1}/${tracks.length}] ${track.title}: cover task ${coverTaskId}`,
+      `[${index + 1}/${tracks.length}] ${shown(title)}: failed: ${shown(error)}`,
+    );
+  };
+  for (const [i, track] of tracks.entries()) {
+    let musicTaskId: string;
+    let coverTaskId: string;
+    try {
+      musicTaskId = await registerTrack(client, track);
+      coverTaskId = await requestCover(client, musicTaskId, receiver.url);
+    } catch (error) {
+      if (error instanceof SleeveNetworkError) throw error;
+      fail(i, track.title, (error as Error).message);
+      continue;
+    }
+    pending.push({ track, index: i, musicTaskId, coverTaskId });
+    out.info(
+      `[${i + 1}/${tracks.length}] ${shown(track.title)}: cover task ${coverTaskId}`,
     );
   }
 
@@ -143,9 +175,8 @@ async function coverEveryTrack(
   for (const [i, entry] of pending.entries()) {
     const callback = await receiver.waitFor(entry.coverTaskId);
     if (callback.code !== 200 || !callback.data.images) {
-      throw new Error(
-        `cover for "${entry.track.title}" failed: ${callback.msg}`,
-      );
+      fail(entry.index, entry.track.title, `the cover failed: ${callback.msg}`);
+      continue;
     }
     const music = await client.getMusic(entry.musicTaskId);
     const features = music?.features;
@@ -161,19 +192,28 @@ async function coverEveryTrack(
         : null,
     });
     out.info(
-      `[${i + 1}/${pending.length}] ${entry.track.title}: done (${results.at(-1)?.styles.join(' + ')})`,
+      `[${i + 1}/${pending.length}] ${shown(entry.track.title)}: done (${results.at(-1)?.styles.join(' + ')})`,
     );
   }
-  return results;
+  return { results, failed };
 }
 
 async function registerTrack(
   client: SleeveClient,
   track: FolderTrack,
 ): Promise<string> {
-  const audio = track.audioPath
-    ? new Uint8Array(await fs.readFile(track.audioPath))
-    : undefined;
+  let audio: Uint8Array | undefined;
+  if (track.audioPath) {
+    try {
+      audio = new Uint8Array(await fs.readFile(track.audioPath));
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      throw new CommandFailure(
+        `could not read ${track.audioPath}` +
+          (code === 'ENOENT' ? ': there is no such file' : `: ${code}`),
+      );
+    }
+  }
   const { taskId } = await client.createMusic({
     title: track.title,
     artist: track.artist,

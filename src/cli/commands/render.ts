@@ -3,10 +3,10 @@ import path from 'node:path';
 import type { Command } from 'commander';
 import type { AudioFeatures } from '../../audio/features.js';
 import { chooseStyles, STYLES } from '../../engine/index.js';
-import { RenderPool } from '../../engine/render-pool.js';
+import { RenderInputError, RenderPool } from '../../engine/render-pool.js';
 import type { CoverInput, ImageFormat } from '../../engine/types.js';
 import { createOutput } from '../output.js';
-import { UsageError, wholeNumber } from '../flags.js';
+import { CommandFailure, UsageError, wholeNumber } from '../flags.js';
 
 interface RenderFlags {
   title: string;
@@ -63,9 +63,7 @@ export function registerRender(program: Command): void {
       const options = parseRenderOptions(flags);
       const pool = new RenderPool(2);
       try {
-        const audio = flags.audio
-          ? await pool.analyze(await fs.readFile(flags.audio))
-          : null;
+        const audio = flags.audio ? await analyzeFile(pool, flags.audio) : null;
         const input: CoverInput = {
           title: flags.title,
           artist: flags.artist ?? '',
@@ -93,6 +91,18 @@ export function registerRender(program: Command): void {
         await pool.close();
       }
     });
+}
+
+/** The audio's features; a file that is not usable audio says so. */
+async function analyzeFile(pool: RenderPool, file: string) {
+  try {
+    return await pool.analyze(await fs.readFile(file));
+  } catch (error) {
+    if (error instanceof RenderInputError) {
+      throw new CommandFailure(`${file}: ${error.message}`);
+    }
+    throw error;
+  }
 }
 
 function parseRenderOptions(flags: RenderFlags) {

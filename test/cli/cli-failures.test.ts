@@ -1,0 +1,144 @@
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { after, before, test } from 'node:test';
+import { makeDataDir, REPO_ROOT } from '../support/sleeve-server.js';
+
+/**
+ * Expected failures print one line (or the --json error object) and exit
+ * with the documented code, never a stack trace.
+ */
+
+const CLI = path.join(REPO_ROOT, 'src/cli/main.ts');
+let dir: string;
+
+before(async () => {
+  dir = await makeDataDir();
+  await fs.writeFile(path.join(dir, 'random.bin'), randomBytes(8192));
+  await fs.writeFile(path.join(dir, 'empty.mp3'), '');
+  await fs.mkdir(path.join(dir, 'missing'));
+  await fs.mkdir(path.join(dir, 'broken'));
+  await fs.writeFile(path.join(dir, 'broken/tracks.json'), '{"title": ');
+  await fs.mkdir(path.join(dir, 'mixed'));
+  await fs.copyFile(
+    path.join(dir, 'random.bin'),
+    path.join(dir, 'mixed/noise.mp3'),
+  );
+  await fs.writeFile(
+    path.join(dir, 'mixed/tracks.json'),
+    JSON.stringify([
+      { title: 'Static Noise', tags: 'noise', audio: 'noise.mp3' },
+      { title: 'Quiet Words', tags: 'folk', prompt: 'la la', audio: null },
+    ]),
+  );
+});
+
+after(() => fs.rm(dir, { recursive: true, force: true }));
+
+function sleeve(...args: string[]) {
+  return spawnSync(process.execPath, ['--import', 'tsx', CLI, ...args], {
+    cwd: REPO_ROOT,
+    encoding: 'utf8',
+    timeout: 240_000,
+    env: { PATH: process.env['PATH'] ?? '' },
+  });
+}
+
+function assertOneLine(run: ReturnType<typeof sleeve>, says: RegExp) {
+  assert.equal(run.status, 1, run.stderr);
+  assert.doesNotMatch(run.stderr, /\n\s+at /, 'no stack trace');
+  const lines = run.stderr.trim().split('\n');
+  assert.equal(lines.length, 1, run.stderr);
+  assert.match(lines[0]!, /^sleeve: /);
+  assert.match(lines[0]!, says);
+}
+
+test('render with a file that is not audio, or is empty, says so in one line', () => {
+  const out = path.join(dir, 'out');
+  assertOneLine(
+    sleeve(
+      'render',
+      '--title',
+      'T',
+      '--audio',
+      path.join(dir, 'random.bin'),
+      '--out',
+      out,
+    ),
+    /random\.bin: The file is not in an audio format/,
+  );
+  assertOneLine(
+    sleeve(
+      'render',
+      '--title',
+      'T',
+      '--audio',
+      path.join(dir, 'empty.mp3'),
+      '--out',
+      out,
+    ),
+    /empty\.mp3: The audio file is empty/,
+  );
+});
+
+test('render --json puts the failure in the error object', () => {
+  const run = sleeve(
+    'render',
+    '--title',
+    'T',
+    '--audio',
+    path.join(dir, 'empty.mp3'),
+    '--out',
+    path.join(dir, 'out'),
+    '--json',
+  );
+  assert.equal(run.status, 1);
+  const { error } = JSON.parse(run.stdout);
+  assert.match(error.message, /The audio file is empty/);
+  assert.equal(error.exit, 1);
+});
+
+test('demo and contact-sheet with a missing or broken tracks.json say so in one line', () => {
+  for (const command of ['demo', 'contact-sheet']) {
+    const out = path.join(dir, command === 'demo' ? 'demo' : 'sheet.png');
+    assertOneLine(
+      sleeve(command, '--tracks', path.join(dir, 'missing'), '--out', out),
+      /could not read .*missing\/tracks\.json: there is no such file/,
+    );
+    assertOneLine(
+      sleeve(command, '--tracks', path.join(dir, 'broken'), '--out', out),
+      /could not read .*broken\/tracks\.json: /,
+    );
+  }
+});
+
+test('demo names a track it cannot cover, goes on with the rest, and exits 1', () => {
+  const out = path.join(dir, 'mixed-out');
+  const run = sleeve(
+    'demo',
+    '--tracks',
+    path.join(dir, 'mixed'),
+    '--out',
+    out,
+    '--size',
+    '256',
+    '--json',
+  );
+  assert.equal(run.status, 1, run.stderr);
+  assert.doesNotMatch(run.stderr, /\n\s+at /, 'no stack trace');
+  assert.match(run.stderr, /\[1\/2\] Static Noise: failed: .*audio/);
+  const summary = JSON.parse(run.stdout);
+  assert.deepEqual(
+    summary.failed.map((f: { track: number; title: string }) => [
+      f.track,
+      f.title,
+    ]),
+    [[1, 'Static Noise']],
+  );
+  assert.deepEqual(
+    summary.tracks.map((t: { title: string }) => t.title),
+    ['Quiet Words'],
+  );
+});
