@@ -139,10 +139,26 @@ export function boundedString(
   if (/\p{Cs}/u.test(value)) {
     throw invalid(`${name} has broken characters (a lone UTF-16 surrogate).`);
   }
-  if ([...value].length > limit) {
+  // Characters as people see them: a family emoji or an accented letter
+  // made of several code points counts once. Code points still have a
+  // generous cap, so a few characters cannot carry endless combining marks.
+  if (
+    [...value].length > limit * CODE_POINTS_PER_CHARACTER ||
+    countCharacters(value) > limit
+  ) {
     throw invalid(`${name} is longer than ${limit} characters.`);
   }
   return value;
+}
+
+const CODE_POINTS_PER_CHARACTER = 10;
+const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+
+/** Grapheme clusters: what a reader counts as characters. */
+export function countCharacters(text: string): number {
+  let count = 0;
+  for (const _ of graphemes.segment(text)) count++;
+  return count;
 }
 
 function optionalString(value: unknown, name: string): string | null {
