@@ -22,8 +22,12 @@ export const envelope = <T extends TSchema>(data: T) =>
       format: 'int32',
       description:
         'Status code: 200 success, 400 duplicate or bad JSON, 401 key, 402 ' +
-        'credits, 404 unknown endpoint, 422 validation, 429 rate limit, ' +
-        '455 maintenance, 500 server error. Sent with HTTP 200.',
+        'credits, 422 validation, 429 rate limit, 455 maintenance, 500 ' +
+        'server error, all sent with HTTP 200. Transport-level answers ' +
+        'use the real HTTP status: 404 unknown endpoint or missing file, ' +
+        '410 expired image, 408 request too slow, 413 body too large, ' +
+        '416 range outside the file, 431 headers too large, 503 shutting ' +
+        'down (code 455) or unhealthy.',
     }),
     msg: Type.String({ description: '"success", or what went wrong.' }),
     data,
