@@ -193,10 +193,45 @@ function paintEnso(
       withAlpha(seal, 0.92),
     );
   const start = rng.range(0, Math.PI * 2);
-  const sweep = Math.PI * 2 * rng.range(0.82, 0.92);
+  const sweep = Math.PI * 2 * rng.range(0.72, 0.93);
   const weight = 22 + reading.features.energy * 40;
   const strands = 2 + Math.round(reading.features.bpm / 12);
+  // A circle alone, one drawn again inside it, or a faint first try
+  // behind it: the track's choice, from a fork so the rest stays put.
+  const form = rng.fork('enso').pick(['single', 'echo', 'nested'] as const);
+  if (form === 'echo') {
+    const ex = cx + (cx > 500 ? -1 : 1) * r * 0.45;
+    const echo = start + Math.PI * 0.7;
+    strokeBrush(
+      ctx,
+      ex,
+      cy + 24,
+      r * 0.62,
+      echo,
+      sweep,
+      weight * 0.5,
+      ink,
+      0.3,
+      rng,
+    );
+  }
   strokeBrush(ctx, cx, cy, r, start, sweep, weight, ink, 0.92, rng);
+  if (form === 'nested') {
+    const inner = start + Math.PI * 0.9;
+    const turn = sweep * 0.75;
+    strokeBrush(
+      ctx,
+      cx,
+      cy,
+      r * 0.56,
+      inner,
+      turn,
+      weight * 0.55,
+      ink,
+      0.9,
+      rng,
+    );
+  }
   // Dry-brush streaks where the bristles run out of ink: more of them,
   // finer, the faster the song.
   for (let i = 0; i < strands; i++) {
