@@ -44,7 +44,9 @@ export function rankStyles(
   const cues = readStyleCues(reading, words.title);
   const blend = genreBlend(reading, words);
   const cueWeight = told ? 0.4 : 1;
-  const nudge = told ? 0.1 : 0.32;
+  // Up to 0.2 lets styles whose fits are that close trade places between
+  // tracks of one genre; the untold get the full range of the cues.
+  const nudge = told ? 0.2 : 0.32;
   return STYLE_REGISTRY.flatMap((style) => {
     const own = style.suitability(reading);
     // Drawn in the same order for every style, so the nudges stay put.
