@@ -70,11 +70,13 @@ const STORAGE_FULL = "The server's storage is full; try again later.";
 const STORAGE_READ_ONLY =
   "The server's storage cannot be written to right now; try again later.";
 
-/** Errno and SQLite codes of storage that takes no more writes. */
+/** Errno, SQLite and PostgreSQL codes of storage taking no more writes. */
 const STORAGE_CODES: Record<string, [log: string, msg: string]> = {
   ENOSPC: ['storage full: no space left on device', STORAGE_FULL],
   EDQUOT: ['storage full: disk quota exceeded', STORAGE_FULL],
   SQLITE_FULL: ['storage full: the database cannot grow', STORAGE_FULL],
+  // PostgreSQL's disk_full.
+  '53100': ['storage full: the database server is out of disk', STORAGE_FULL],
   EROFS: ['storage read-only: read-only file system', STORAGE_READ_ONLY],
   SQLITE_READONLY: ['storage read-only: the database', STORAGE_READ_ONLY],
 };

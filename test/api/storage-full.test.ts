@@ -96,12 +96,25 @@ test('a full disk is answered in plain words and logged once, without a stack', 
     "The server's storage is full; try again later.",
   );
 
+  // PostgreSQL says the same with its own code.
+  musicTasks.insertIfAbsent = async () => {
+    throw Object.assign(new Error('could not extend file'), { code: '53100' });
+  };
+  const onPostgres = await server.api('POST', '/api/v1/sleeve/music', {
+    title: 'Full on Postgres',
+  });
+  assert.equal(
+    onPostgres.body.msg,
+    "The server's storage is full; try again later.",
+  );
+
   const errors = logs.lines().filter((line) => line['level'] === 50);
   assert.deepEqual(
     errors.map((line) => [line['msg'], line['code']]),
     [
       ['storage full: no space left on device', 'ENOSPC'],
       ['storage full: the database cannot grow', 'SQLITE_FULL'],
+      ['storage full: the database server is out of disk', '53100'],
     ],
   );
   assert.ok(
