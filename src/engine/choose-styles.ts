@@ -1,5 +1,6 @@
 import { createRandom, hashString } from './random.js';
 import type { Genre } from './reading/genres.js';
+import { cleanTrackText } from './reading/clean-text.js';
 import { readGenres } from './reading/read-genre.js';
 import { readTrack, type TrackReading } from './reading/read-track.js';
 import { readStyleCues } from './style-cues.js';
@@ -40,9 +41,11 @@ export function rankStyles(
   words: TrackWords = { title: '', tags: '', lyrics: '' },
 ): RankedStyle[] {
   const rng = createRandom(hashString('rank', reading.seed));
+  // The words as the reading read them: controls and bidi marks gone.
+  const clean = cleanTrackText({ ...words, artist: '' });
   const told = reading.genre !== 'unknown';
-  const cues = readStyleCues(reading, words.title);
-  const blend = genreBlend(reading, words);
+  const cues = readStyleCues(reading, clean.title);
+  const blend = genreBlend(reading, clean);
   const cueWeight = told ? 0.4 : 1;
   // Up to 0.2 lets styles whose fits are that close trade places between
   // tracks of one genre; the untold get the full range of the cues.
