@@ -11,6 +11,9 @@ import type { CoverStyle, Scene } from './style.js';
 import { textSpec } from './text-specs.js';
 import { factsCaption } from '../reading/track-facts.js';
 
+type WaveForm = 'bars' | 'ring' | 'rising';
+const WAVE_FORMS: readonly WaveForm[] = ['bars', 'ring', 'rising'];
+
 const FIT: Record<string, number> = {
   electronic: 0.9,
   ambient: 0.82,
@@ -46,10 +49,13 @@ export const waveformStyle: CoverStyle = {
     const hot = tone(palette, 1, lean(palette, 18), 1.3);
     const cool = tone(palette, 0.7, partnerOffset(palette, 1, 0.5), 0.9);
     fillGround(ctx, ground);
-    const ring = (reading.seed + scene.variation) % 2 === 1;
+    // Mirrored bars, a ring, or bars rising from a floor: the track's
+    // choice, walked by the variation.
+    const form = WAVE_FORMS[(reading.seed + scene.variation) % 3] ?? 'bars';
+    const ring = form === 'ring';
     const peaks = beatPeaks(reading.features);
     if (ring) drawRing(ctx, reading, peaks, hot, cool);
-    else drawBars(ctx, reading, peaks, hot, cool);
+    else drawBars(ctx, reading, peaks, { hot, cool }, form === 'rising');
     drawSpectrum(
       ctx,
       reading.features.spectrum,
@@ -106,27 +112,28 @@ function barColor(
   return mixHex(cool, hot, Math.min(1, 0.7 * level + 0.5 * peak));
 }
 
+/**
+ * Bars mirrored about the middle line, or rising from a floor under the
+ * title like a skyline of the song (twice as tall, one-sided).
+ */
 function drawBars(
   ctx: SKRSContext2D,
   reading: TrackReading,
   peaks: number[],
-  hot: string,
-  cool: string,
+  colours: { hot: string; cool: string },
+  rising: boolean,
 ): void {
+  const { hot, cool } = colours;
   const step = 880 / peaks.length;
-  const mid = 500;
+  const base = rising ? 720 : 500;
   peaks.forEach((peak, i) => {
     const h = 6 + peak * 230;
-    fillRect(
-      ctx,
-      60 + i * step,
-      mid - h,
-      step * 0.62,
-      h * 2,
-      barColor(reading, (i + 0.5) / peaks.length, peak, hot, cool),
-    );
+    const colour = barColor(reading, (i + 0.5) / peaks.length, peak, hot, cool);
+    const x = 60 + i * step;
+    if (rising) fillRect(ctx, x, base - h * 2, step * 0.62, h * 2, colour);
+    else fillRect(ctx, x, base - h, step * 0.62, h * 2, colour);
   });
-  fillRect(ctx, 60, mid - 1, 880, 2, hot);
+  fillRect(ctx, 60, base - 1, 880, rising ? 4 : 2, hot);
 }
 
 function drawRing(
