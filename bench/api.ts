@@ -24,8 +24,12 @@ export interface ApiBenchResult {
     bodyBytes: number;
   };
   burst: BurstFigures;
-  /** Peak resident memory of the server process over the whole run. */
-  serverPeakRssMb: number;
+  /**
+   * Peak resident memory of the server process: over the steady load
+   * (tasks one at a time, then record-info at 50 connections), and over
+   * the whole run once the burst has piled everything up at once.
+   */
+  serverPeakRssMb: { steady: number; withBurst: number };
 }
 
 interface BurstFigures {
@@ -66,9 +70,13 @@ export async function benchApi(
   try {
     const withoutAudio = await measureLatency(server.url, tasksPerKind, false);
     const withAudio = await measureLatency(server.url, tasksPerKind, true);
-    const burst = await measureBurst(server.url);
     const recordInfo = await measureRecordInfo(server.url);
-    const serverPeakRssMb = await peakRssMb(server.child.pid);
+    const steady = await peakRssMb(server.child.pid);
+    const burst = await measureBurst(server.url);
+    const serverPeakRssMb = {
+      steady,
+      withBurst: await peakRssMb(server.child.pid),
+    };
     return {
       latency: { withoutAudio, withAudio },
       burst,
