@@ -50,8 +50,11 @@ function overlap(a: boolean[], b: boolean[]): number {
   return either === 0 ? 1 : both / either;
 }
 
-async function alike(style: string, limit: number): Promise<string[]> {
-  const tracks = sharedTracks();
+async function alike(
+  style: string,
+  limit: number,
+  tracks: CoverInput[],
+): Promise<string[]> {
   const masks = await Promise.all(tracks.map((t) => marks(t, style)));
   const found: string[] = [];
   masks.forEach((a, i) => {
@@ -68,14 +71,23 @@ async function alike(style: string, limit: number): Promise<string[]> {
 /**
  * The most two shared tracks' edges may overlap, per style. Measured:
  * ink 0.81 when every track with strokes had the same five bars (0.60
- * now), the poster 0.81 with one disc per layout (0.73 now).
+ * now), the poster 0.81 with one disc per layout (0.73 now), the
+ * waveform 0.64 between two rings (0.43 now; it is drawn only for tracks
+ * with audio, so only those are compared).
  */
-const LIMITS: Record<string, number> = { ink: 0.7, poster: 0.78 };
+const LIMITS: Record<string, number> = {
+  ink: 0.7,
+  poster: 0.78,
+  waveform: 0.55,
+};
 
 describe('covers of one style differ in composition by the track', () => {
   for (const [style, limit] of Object.entries(LIMITS)) {
     it(`no two shared tracks share one ${style} composition`, async () => {
-      assert.deepEqual(await alike(style, limit), []);
+      const tracks = sharedTracks().filter(
+        (t) => style !== 'waveform' || t.audio !== null,
+      );
+      assert.deepEqual(await alike(style, limit, tracks), []);
     });
   }
 });
