@@ -56,8 +56,11 @@ export async function buildHttpServer(
   });
   app.server.headersTimeout = timeouts.headersTimeout;
   app.decorateRequest('apiKey', undefined);
-  app.addHook('onRequest', async (request, reply) => {
+  // Hooks that never wait are written with callbacks: an async hook costs
+  // a promise on every request, measurable at record-info's rates.
+  app.addHook('onRequest', (request, reply, done) => {
     reply.header('X-Request-Id', request.id);
+    done();
   });
   refuseWhileClosing(app, ctx.config.mirrorHttpStatus);
   authenticateApiRoutes(app, ctx);
@@ -142,8 +145,8 @@ function refuseWhileClosing(app: FastifyInstance, mirror: boolean) {
   app.addHook('preClose', async () => {
     closing = true;
   });
-  app.addHook('onRequest', async (_request, reply) => {
-    if (!closing) return;
+  app.addHook('onRequest', (_request, reply, done) => {
+    if (!closing) return done();
     const message =
       'Sleeve is shutting down and takes no new requests on this ' +
       'connection; try again in a moment.';
@@ -151,16 +154,19 @@ function refuseWhileClosing(app: FastifyInstance, mirror: boolean) {
       httpStatus: 503,
       retryAfterSec: CLOSING_RETRY_AFTER_SEC,
     });
-    return sendError(reply, refusal, mirror);
+    // Answering from a callback hook: the reply is sent, done() is not.
+    sendError(reply, refusal, mirror);
   });
-  app.addHook('onSend', async (_request, reply) => {
+  app.addHook('onSend', (_request, reply, payload, done) => {
     if (closing) reply.header('Connection', 'close');
+    done(null, payload);
   });
   // close() ends the connections that are idle when it begins. One whose
   // answer was under way then (a file still streaming) goes idle later and
   // would stay open until its keep-alive timeout, 72 s, holding up close().
-  app.addHook('onResponse', async () => {
+  app.addHook('onResponse', (_request, _reply, done) => {
     if (closing) app.server.closeIdleConnections();
+    done();
   });
 }
 
