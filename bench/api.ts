@@ -221,7 +221,7 @@ async function measureRecordInfo(url: string) {
     const bareRuns: number[] = [];
     await load(`${url}${route}`, connections, 2);
     await load(`${bare.url}/fixed`, connections, 2);
-    for (let round = 0; round < 3; round += 1) {
+    for (let round = 0; round < 5; round += 1) {
       sleeveRuns.push(await load(`${url}${route}`, connections, 4));
       bareRuns.push(await load(`${bare.url}/fixed`, connections, 4));
     }

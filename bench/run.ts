@@ -58,7 +58,7 @@ and a callback receiver on 127.0.0.1, timing from sending the generate
 request to the callback's arrival, one task at a time; audio is analysed
 when it is uploaded, so a track with audio costs the same here. (c) is
 autocannon with 50 connections against that server and, taking turns with
-it over three 4 s rounds, against a bare Fastify route answering a fixed
+it over five 4 s rounds, against a bare Fastify route answering a fixed
 JSON body of the same size (${c.bodyBytes} bytes); the ratio is of the
 median rounds. Both share the machine's ${os.availableParallelism()} cores
 with the load generator. Last, the burst sends everything at once, to
