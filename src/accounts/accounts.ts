@@ -4,6 +4,7 @@ import type { ApiKey } from '../storage/records.js';
 import { toMicro } from '../storage/records.js';
 import type { ApiKeyStore } from '../storage/api-key-store.js';
 import type { Clock } from '../util/clock.js';
+import { CONTROL_CHARACTER } from '../util/control-characters.js';
 
 export interface CreateKeyOptions {
   name: string;
@@ -18,9 +19,6 @@ export interface CreatedKey {
   /** The only time the secret exists outside the caller's hands. */
   secret: string;
 }
-
-/** C0 and C1 controls, DEL and the bidi controls: never in a key name. */
-const CONTROLS = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/u;
 
 /** How long a verified key is trusted without asking the database. */
 const AUTH_CACHE_MS = 5_000;
@@ -39,7 +37,7 @@ export class Accounts {
   ) {}
 
   async createKey(options: CreateKeyOptions): Promise<CreatedKey> {
-    if (CONTROLS.test(options.name)) {
+    if (CONTROL_CHARACTER.test(options.name)) {
       throw new SleeveError(
         422,
         'name must not contain control characters (such as newlines, ' +

@@ -1,3 +1,5 @@
+import { CONTROL_CHARACTERS } from '../util/control-characters.js';
+
 /** How a command reports: readable lines, or one JSON document. */
 export interface Output {
   json: boolean;
@@ -23,13 +25,6 @@ export function createOutput(json: boolean): Output {
   };
 }
 
-/**
- * C0 and C1 controls, DEL, and the bidi embeddings, overrides and
- * isolates: in a terminal they can move the cursor, recolour, retitle the
- * window or reorder what is shown, so a stored name could forge lines.
- */
-const CONTROLS = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/gu;
-
 const visible = (char: string) =>
   `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`;
 
@@ -39,7 +34,7 @@ const visible = (char: string) =>
  * \\u escape, so the value stays on its own line.
  */
 export function shown(value: string): string {
-  return value.replace(CONTROLS, visible);
+  return value.replace(CONTROL_CHARACTERS, visible);
 }
 
 /** What a command prints: its own line breaks stay, all else is shown. */

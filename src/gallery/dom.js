@@ -43,7 +43,8 @@ function setAttribute(element, name, value) {
 /**
  * Controls and the bidi overrides, embeddings and isolates that would let
  * a title turn its own letters around ("evil" shown as "live"); direction
- * marks and joiners stay. The covers drop the same characters.
+ * marks and joiners stay. The same set as src/util/control-characters.ts,
+ * which a page served as static files cannot import.
  */
 const UNPRINTABLE =
   /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
