@@ -66,22 +66,33 @@ export function oklchToRgb(color: Oklch): Rgb {
   return { r: r ?? 0, g: g ?? 0, b: b ?? 0 };
 }
 
-export function rgbToOklch({ r, g, b }: Rgb): Oklch {
+/** OKLab lightness (0–1) and opponent axes a, b of an sRGB colour. */
+export function rgbToOklab(
+  r: number,
+  g: number,
+  b: number,
+): [number, number, number] {
   const lr = srgbToLinear(r);
   const lg = srgbToLinear(g);
   const lb = srgbToLinear(b);
-  const l1 = Math.cbrt(
+  const l = Math.cbrt(
     0.4122214708 * lr + 0.5363325363 * lg + 0.0514459929 * lb,
   );
-  const m1 = Math.cbrt(
+  const m = Math.cbrt(
     0.2119034982 * lr + 0.6806995451 * lg + 0.1073969566 * lb,
   );
-  const s1 = Math.cbrt(
+  const s = Math.cbrt(
     0.0883024619 * lr + 0.2817188376 * lg + 0.6299787005 * lb,
   );
-  const l = 0.2104542553 * l1 + 0.793617785 * m1 - 0.0040720468 * s1;
-  const a = 1.9779984951 * l1 - 2.428592205 * m1 + 0.4505937099 * s1;
-  const bb = 0.0259040371 * l1 + 0.7827717662 * m1 - 0.808675766 * s1;
+  return [
+    0.2104542553 * l + 0.793617785 * m - 0.0040720468 * s,
+    1.9779984951 * l - 2.428592205 * m + 0.4505937099 * s,
+    0.0259040371 * l + 0.7827717662 * m - 0.808675766 * s,
+  ];
+}
+
+export function rgbToOklch({ r, g, b }: Rgb): Oklch {
+  const [l, a, bb] = rgbToOklab(r, g, b);
   const h = ((Math.atan2(bb, a) * 180) / Math.PI + 360) % 360;
   return { l, c: Math.hypot(a, bb), h };
 }

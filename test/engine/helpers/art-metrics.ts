@@ -1,4 +1,4 @@
-import { srgbToLinear } from '../../../src/engine/color/color.js';
+import { rgbToOklab } from '../../../src/engine/color/color.js';
 import type { Pixels } from './pixels.js';
 
 /** One pixel in OKLab: lightness 0–1 and the two opponent axes. */
@@ -13,23 +13,12 @@ const WARM_AXIS = (50 * Math.PI) / 180;
 
 function labAt(pixels: Pixels, i: number): Lab {
   const o = i * 4;
-  const lr = srgbToLinear(pixels.data[o] ?? 0);
-  const lg = srgbToLinear(pixels.data[o + 1] ?? 0);
-  const lb = srgbToLinear(pixels.data[o + 2] ?? 0);
-  const l = Math.cbrt(
-    0.4122214708 * lr + 0.5363325363 * lg + 0.0514459929 * lb,
+  const [l, a, b] = rgbToOklab(
+    pixels.data[o] ?? 0,
+    pixels.data[o + 1] ?? 0,
+    pixels.data[o + 2] ?? 0,
   );
-  const m = Math.cbrt(
-    0.2119034982 * lr + 0.6806995451 * lg + 0.1073969566 * lb,
-  );
-  const s = Math.cbrt(
-    0.0883024619 * lr + 0.2817188376 * lg + 0.6299787005 * lb,
-  );
-  return {
-    l: 0.2104542553 * l + 0.793617785 * m - 0.0040720468 * s,
-    a: 1.9779984951 * l - 2.428592205 * m + 0.4505937099 * s,
-    b: 0.0259040371 * l + 0.7827717662 * m - 0.808675766 * s,
-  };
+  return { l, a, b };
 }
 
 const converted = new WeakMap<Pixels, Lab[]>();

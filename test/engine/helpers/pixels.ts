@@ -1,5 +1,5 @@
 import { createCanvas, loadImage } from '@napi-rs/canvas';
-import { srgbToLinear } from '../../../src/engine/color/color.js';
+import { rgbToOklab, srgbToLinear } from '../../../src/engine/color/color.js';
 
 export interface Pixels {
   width: number;
@@ -31,27 +31,6 @@ export function contrast(a: number, b: number): number {
   return (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
 }
 
-/** OKLab lightness and opponent axes of an sRGB pixel. */
-function oklab(r: number, g: number, b: number): [number, number, number] {
-  const lr = srgbToLinear(r);
-  const lg = srgbToLinear(g);
-  const lb = srgbToLinear(b);
-  const l = Math.cbrt(
-    0.4122214708 * lr + 0.5363325363 * lg + 0.0514459929 * lb,
-  );
-  const m = Math.cbrt(
-    0.2119034982 * lr + 0.6806995451 * lg + 0.1073969566 * lb,
-  );
-  const s = Math.cbrt(
-    0.0883024619 * lr + 0.2817188376 * lg + 0.6299787005 * lb,
-  );
-  return [
-    0.2104542553 * l + 0.793617785 * m - 0.0040720468 * s,
-    1.9779984951 * l - 2.428592205 * m + 0.4505937099 * s,
-    0.0259040371 * l + 0.7827717662 * m - 0.808675766 * s,
-  ];
-}
-
 /**
  * Perceptual distance between two covers: both are scaled to 24x24 (which
  * keeps composition and colour and drops fine detail), and the mean OKLab
@@ -66,8 +45,16 @@ export async function perceptualDistance(
   const pb = await decode(b, 24);
   let sum = 0;
   for (let i = 0; i < pa.data.length; i += 4) {
-    const x = oklab(pa.data[i] ?? 0, pa.data[i + 1] ?? 0, pa.data[i + 2] ?? 0);
-    const y = oklab(pb.data[i] ?? 0, pb.data[i + 1] ?? 0, pb.data[i + 2] ?? 0);
+    const x = rgbToOklab(
+      pa.data[i] ?? 0,
+      pa.data[i + 1] ?? 0,
+      pa.data[i + 2] ?? 0,
+    );
+    const y = rgbToOklab(
+      pb.data[i] ?? 0,
+      pb.data[i + 1] ?? 0,
+      pb.data[i + 2] ?? 0,
+    );
     sum += Math.hypot(x[0] - y[0], x[1] - y[1], x[2] - y[2]);
   }
   return sum / (pa.data.length / 4);
