@@ -1,15 +1,10 @@
 import { createRandom, hashString } from './random.js';
 import type { Genre } from './reading/genres.js';
-import { cleanTrackText } from './reading/clean-text.js';
-import { readGenres } from './reading/read-genre.js';
 import { readTrack, type TrackReading } from './reading/read-track.js';
 import { readStyleCues } from './style-cues.js';
 import { STYLE_REGISTRY } from './styles/registry.js';
 import type { CoverStyle } from './styles/style.js';
 import type { CoverInput } from './types.js';
-
-/** The words a ranking reads besides the reading itself. */
-export type TrackWords = Pick<CoverInput, 'title' | 'tags' | 'lyrics'>;
 
 /** Styles scoring below this are never offered for the track. */
 const UNSUITED = 0.12;
@@ -36,16 +31,11 @@ interface RankedStyle {
  * the track's words, recording and identity spread the choice over all
  * the styles that suit it.
  */
-export function rankStyles(
-  reading: TrackReading,
-  words: TrackWords = { title: '', tags: '', lyrics: '' },
-): RankedStyle[] {
+export function rankStyles(reading: TrackReading): RankedStyle[] {
   const rng = createRandom(hashString('rank', reading.seed));
-  // The words as the reading read them: controls and bidi marks gone.
-  const clean = cleanTrackText({ ...words, artist: '' });
   const told = reading.genre !== 'unknown';
-  const cues = readStyleCues(reading, clean.title);
-  const blend = genreBlend(reading, clean);
+  const cues = readStyleCues(reading, reading.title);
+  const blend = genreBlend(reading);
   const cueWeight = told ? 0.4 : 1;
   // Up to 0.2 lets styles whose fits are that close trade places between
   // tracks of one genre; the untold get the full range of the cues.
@@ -71,13 +61,9 @@ export function rankStyles(
  * least a quarter as strongly named as the first ("dark electronic,
  * tense, thriller" is industrial with a good part electronic).
  */
-function genreBlend(
-  reading: TrackReading,
-  words: TrackWords,
-): { genre: Genre; share: number }[] {
-  const scores = readGenres(words.tags, words.lyrics, words.title);
-  const top = scores[0]?.score ?? 0;
-  const named = scores
+function genreBlend(reading: TrackReading): { genre: Genre; share: number }[] {
+  const top = reading.genres[0]?.score ?? 0;
+  const named = reading.genres
     .filter((g) => g.genre !== 'unknown' && g.score >= top * 0.25)
     .slice(0, 3);
   if (named[0]?.genre !== reading.genre)
@@ -122,7 +108,7 @@ export function chooseStyles(
   variation = 0,
 ): [string, string] {
   const reading = readTrack(input);
-  const ranked = rankStyles(reading, input).slice(0, SHORTLIST);
+  const ranked = rankStyles(reading).slice(0, SHORTLIST);
   const pairs: { ids: [string, string]; score: number }[] = [];
   ranked.forEach((a, i) => {
     ranked.slice(i + 1).forEach((b) => {

@@ -12,6 +12,6 @@ export function describeTrack(input: CoverInput): TrackDescription {
   const reading = readTrack(input);
   return {
     ...reading,
-    styleRanking: rankStyles(reading, input).map((r) => r.style.info.id),
+    styleRanking: rankStyles(reading).map((r) => r.style.info.id),
   };
 }

@@ -6,7 +6,7 @@ import { featuresFromText } from './features-from-text.js';
 import type { Genre } from './genres.js';
 import type { Motif } from './motifs.js';
 import { cleanTrackText } from './clean-text.js';
-import { readGenres } from './read-genre.js';
+import { readGenres, type GenreScore } from './read-genre.js';
 import { readMood, type Mood } from './read-mood.js';
 import { readMotifs } from './read-motifs.js';
 import { detectScripts, type Script } from './scripts.js';
@@ -16,8 +16,10 @@ import type { TrackFeatures } from './track-features.js';
 /** The engine's reading of a track: everything the styles paint from. */
 export interface TrackReading {
   genre: Genre;
-  /** Every genre the words suggest, strongest first. */
-  genres: Genre[];
+  /** Every genre the words suggest, with how strongly, strongest first. */
+  genres: GenreScore[];
+  /** The title as read: controls and bidi marks gone. */
+  title: string;
   mood: Mood;
   motifs: Motif[];
   /** Scripts of the title and artist. */
@@ -52,7 +54,8 @@ export function readTrack(track: CoverInput): TrackReading {
   const motifs = readMotifs(input.title, input.lyrics, input.tags);
   return {
     genre,
-    genres: genres.map((g) => g.genre),
+    genres,
+    title: input.title,
     mood,
     motifs,
     scripts: detectScripts(`${input.title} ${input.artist}`),
