@@ -1,6 +1,7 @@
 import { createCanvas, Image, type SKRSContext2D } from '@napi-rs/canvas';
 import { ensureFontsRegistered } from './fonts/register-fonts.js';
 import { fontStack, fontString } from './typography/font-stack.js';
+import { graphemes } from '../util/graphemes.js';
 
 /** One row of a contact sheet: a label and the images to show beside it. */
 export interface ContactSheetRow {
@@ -170,10 +171,6 @@ function withEllipsis(ctx: SKRSContext2D, text: string, width: number): string {
   }
   return '…';
 }
-
-const segmenter = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
-const graphemes = (text: string): string[] =>
-  [...segmenter.segment(text)].map((s) => s.segment);
 
 /** One line of text, shrunk to fit its width. */
 function drawLabel(

@@ -1,5 +1,6 @@
 import { invalid } from '../errors.js';
 import type { MusicStatus, SunoTrack } from '../storage/records.js';
+import { countGraphemes } from '../util/graphemes.js';
 
 export const MUSIC_STATUSES: readonly MusicStatus[] = [
   'PENDING',
@@ -144,7 +145,7 @@ export function boundedString(
   // generous cap, so a few characters cannot carry endless combining marks.
   if (
     [...value].length > limit * CODE_POINTS_PER_CHARACTER ||
-    countCharacters(value) > limit
+    countGraphemes(value) > limit
   ) {
     throw invalid(`${name} is longer than ${limit} characters.`);
   }
@@ -152,14 +153,6 @@ export function boundedString(
 }
 
 const CODE_POINTS_PER_CHARACTER = 10;
-const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
-
-/** Grapheme clusters: what a reader counts as characters. */
-export function countCharacters(text: string): number {
-  let count = 0;
-  for (const _ of graphemes.segment(text)) count++;
-  return count;
-}
 
 function optionalString(value: unknown, name: string): string | null {
   if (value === undefined || value === null) return null;

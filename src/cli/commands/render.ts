@@ -7,6 +7,7 @@ import { RenderInputError, RenderPool } from '../../engine/render-pool.js';
 import type { CoverInput, ImageFormat } from '../../engine/types.js';
 import { createOutput } from '../output.js';
 import { CommandFailure, UsageError, wholeNumber } from '../flags.js';
+import { graphemes } from '../../util/graphemes.js';
 
 interface RenderFlags {
   title: string;
@@ -135,8 +136,6 @@ function pickStyles(
 const extensionOf = (format: ImageFormat) =>
   format === 'jpeg' ? 'jpg' : format;
 
-const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
-
 /**
  * A file-name-safe form of a title, in any script: letters with their
  * combining marks (which Indic and Southeast Asian words cannot lose),
@@ -149,8 +148,7 @@ export function slug(text: string): string {
     .replace(/[^\p{L}\p{M}\p{N}\s-]/gu, '')
     .trim()
     .replace(/[\s_]+/g, '-');
-  const kept = [...graphemes.segment(safe)].slice(0, 48);
-  return kept.map((part) => part.segment).join('') || 'cover';
+  return graphemes(safe).slice(0, 48).join('') || 'cover';
 }
 
 function describe(

@@ -1,3 +1,5 @@
+import { graphemes } from '../../util/graphemes.js';
+
 /**
  * Marks a place inside a word where a line may end with a hyphen. The
  * soft hyphen means just that; `lineOf` prints it as "-" at a line's end
@@ -12,7 +14,6 @@ const EMOJI_ONLY =
   /^[\p{Extended_Pictographic}\p{Emoji_Component}\u200d\ufe0f\s]+$/u;
 
 const words = new Intl.Segmenter('und', { granularity: 'word' });
-const graphemes = new Intl.Segmenter('und', { granularity: 'grapheme' });
 
 /**
  * Splits a title into the pieces a line may break between: words with their
@@ -81,7 +82,7 @@ const CASED_START = /^[\p{Lu}\p{Ll}\p{Lt}]/u;
  */
 export function splitGraphemes(unit: string): string[] {
   const pieces: string[] = [];
-  for (const { segment } of graphemes.segment(unit)) {
+  for (const segment of graphemes(unit)) {
     const last = pieces.length - 1;
     const previous = pieces[last];
     if (

@@ -13,6 +13,7 @@ import {
   familyCoverage,
 } from '../fonts/register-fonts.js';
 import { detectScripts } from '../reading/scripts.js';
+import { graphemes } from '../../util/graphemes.js';
 
 /** A face a style asks for: a shipped family at a weight. */
 export interface FaceRequest {
@@ -116,7 +117,6 @@ function drawnCodePoints(text: string): number[] {
 }
 
 const drawable = new Map<number, boolean>();
-const graphemes = new Intl.Segmenter('und', { granularity: 'grapheme' });
 
 /** Whether any shipped face has a glyph for a code point. */
 function isDrawable(code: number): boolean {
@@ -135,7 +135,7 @@ function isDrawable(code: number): boolean {
  */
 export function drawableText(text: string): string {
   let kept = '';
-  for (const { segment } of graphemes.segment(text)) {
+  for (const segment of graphemes(text)) {
     if (drawnCodePoints(segment).every(isDrawable)) kept += segment;
   }
   return kept === text ? text : kept.replace(/\s+/gu, ' ').trim();
