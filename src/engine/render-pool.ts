@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { Piscina } from 'piscina';
 import type { AudioFeatures } from '../audio/features.js';
+import { tuneMalloc } from './malloc-tuning.js';
 import type { RenderJob, RenderJobResult } from './render-jobs.js';
 import type { CoverInput, ImageFormat } from './types.js';
 
@@ -25,6 +26,8 @@ export class RenderPool {
   private readonly pool: Piscina<RenderJob, RenderJobResult>;
 
   constructor(threads: number) {
+    // Before the first thread starts, so every thread's heap is the tuned one.
+    tuneMalloc();
     this.pool = new Piscina({
       filename: workerFile(),
       minThreads: Math.min(threads, 1),
