@@ -160,6 +160,20 @@ export interface SpawnOptions {
 }
 
 /**
+ * The Node options `npm start` gives the server (the words between `node`
+ * and the script in package.json), so a built server here runs as a
+ * user's does.
+ */
+export async function startFlags(): Promise<string[]> {
+  const manifest = JSON.parse(
+    await fs.readFile(path.join(REPO_ROOT, 'package.json'), 'utf8'),
+  ) as { scripts: { start: string } };
+  const words = manifest.scripts.start.split(/\s+/);
+  if (words[0] !== 'node') throw new Error('npm start must run node');
+  return words.slice(1, words.indexOf('dist/cli/main.js'));
+}
+
+/**
  * The real CLI `sleeve serve` in a child process (for SIGKILL tests). Give
  * it SLEEVE_DATA_DIR (and remove it after); without one it gets a new
  * temporary folder rather than writing into the repository.
@@ -170,7 +184,7 @@ export async function spawnSleeve(
 ): Promise<ChildSleeve> {
   const dataDir = env['SLEEVE_DATA_DIR'] ?? (await makeDataDir());
   const entry = options.built
-    ? [path.join(REPO_ROOT, 'dist/cli/main.js')]
+    ? [...(await startFlags()), path.join(REPO_ROOT, 'dist/cli/main.js')]
     : ['--import', 'tsx', path.join(REPO_ROOT, 'src/cli/main.ts')];
   const child = spawn(process.execPath, [...entry, 'serve'], {
     cwd: REPO_ROOT,
