@@ -2,6 +2,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import type { Readable } from 'node:stream';
+import { makeFolder } from '../util/make-folder.js';
 import {
   assertObjectName,
   type ByteRange,
@@ -25,7 +26,7 @@ export class LocalObjectStore implements ObjectStore {
   async put(name: string, bytes: Buffer): Promise<void> {
     const target = this.pathOf(name);
     const temp = `${target}.${randomBytes(6).toString('hex')}.tmp`;
-    await fs.mkdir(path.dirname(target), { recursive: true });
+    await makeFolder(path.dirname(target));
     try {
       await this.files.writeFile(temp, bytes);
       await this.files.rename(temp, target);

@@ -1,4 +1,3 @@
-import fs from 'node:fs';
 import path from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import {
@@ -9,6 +8,7 @@ import {
   sql,
   type MigrationProvider,
 } from 'kysely';
+import { makeFolderSync } from '../util/make-folder.js';
 import { loadPg } from './load-pg.js';
 import { MIGRATIONS } from './migrations.js';
 import type { SleeveTables } from './schema.js';
@@ -52,7 +52,7 @@ export async function openDatabase(
 }
 
 function openSqlite(file: string): Kysely<SleeveTables> {
-  fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+  makeFolderSync(path.dirname(path.resolve(file)));
   const sqlite = new BetterSqlite3(file);
   // WAL lets the CLI read and write while a server has the file open;
   // synchronous=NORMAL in WAL mode survives a killed process (only a power

@@ -100,6 +100,26 @@ test('render --json puts the failure in the error object', () => {
   assert.equal(error.exit, 1);
 });
 
+test('a folder that cannot be made is named in one line, without hanging', () => {
+  // Node's own recursive mkdir loops forever under /proc.
+  assertOneLine(
+    sleeve('render', '--title', 'T', '--out', '/proc/sleeve-test/covers'),
+    /cannot create the folder \/proc\/sleeve-test: .*no folder there/,
+  );
+  const serve = spawnSync(process.execPath, ['--import', 'tsx', CLI, 'serve'], {
+    cwd: REPO_ROOT,
+    encoding: 'utf8',
+    timeout: 60_000,
+    env: {
+      PATH: process.env['PATH'] ?? '',
+      SLEEVE_DATA_DIR: '/proc/sleeve-test/data',
+      SLEEVE_HOST: '127.0.0.1',
+      SLEEVE_PORT: '0',
+    },
+  });
+  assertOneLine(serve, /cannot create the folder \/proc\/sleeve-test: /);
+});
+
 test('demo and contact-sheet with a missing or broken tracks.json say so in one line', () => {
   for (const command of ['demo', 'contact-sheet']) {
     const out = path.join(dir, command === 'demo' ? 'demo' : 'sheet.png');

@@ -9,6 +9,7 @@ import {
 } from '../../client/index.js';
 import { createOutput, EXIT, type Output, shown } from '../output.js';
 import { UsageError, wholeNumber, positiveNumber } from '../flags.js';
+import { makeFolder } from '../../util/make-folder.js';
 
 interface ClientFlags {
   url?: string;
@@ -204,7 +205,7 @@ async function requestOrReuse(
 }
 
 async function saveImages(urls: string[], dir: string, taskId: string) {
-  await fs.mkdir(dir, { recursive: true });
+  await makeFolder(dir);
   return Promise.all(
     urls.map(async (url, i) => {
       const response = await fetch(url);

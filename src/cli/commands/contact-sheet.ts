@@ -12,6 +12,7 @@ import {
   type FolderTrack,
 } from '../track-folder.js';
 import { wholeNumber } from '../flags.js';
+import { makeFolder } from '../../util/make-folder.js';
 
 interface SheetFlags {
   tracks?: string;
@@ -55,9 +56,7 @@ export function registerContactSheet(program: Command): void {
           cell,
           columnLabels: STYLES.map((s) => s.name),
         });
-        await fs.mkdir(path.dirname(path.resolve(flags.out)), {
-          recursive: true,
-        });
+        await makeFolder(path.dirname(path.resolve(flags.out)));
         await fs.writeFile(flags.out, sheet);
         out.result(
           {

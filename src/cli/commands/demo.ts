@@ -24,6 +24,7 @@ import {
   type FolderTrack,
 } from '../track-folder.js';
 import { slug } from './render.js';
+import { makeFolder } from '../../util/make-folder.js';
 
 interface DemoFlags {
   tracks?: string;
@@ -246,7 +247,7 @@ async function requestCover(
 
 async function writeResults(results: DemoResult[], dir: string, out: Output) {
   const imageDir = path.join(dir, 'images');
-  await fs.mkdir(imageDir, { recursive: true });
+  await makeFolder(imageDir);
   const rows = [];
   for (const [i, result] of results.entries()) {
     const images = await Promise.all(result.images.map(download));

@@ -8,6 +8,7 @@ import type { CoverInput, ImageFormat } from '../../engine/types.js';
 import { createOutput } from '../output.js';
 import { CommandFailure, UsageError, wholeNumber } from '../flags.js';
 import { graphemes } from '../../util/graphemes.js';
+import { makeFolder } from '../../util/make-folder.js';
 
 interface RenderFlags {
   title: string;
@@ -75,7 +76,7 @@ export function registerRender(program: Command): void {
           audio,
         };
         const styles = pickStyles(flags, input, options.variation);
-        await fs.mkdir(flags.out, { recursive: true });
+        await makeFolder(flags.out);
         const files = await Promise.all(
           styles.map(async (style) => {
             const cover = await pool.renderStyle(input, style, options);
