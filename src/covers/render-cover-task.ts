@@ -9,6 +9,7 @@ import type {
   MusicTask,
   StoredImage,
 } from '../storage/records.js';
+import { storageFailure } from '../storage/storage-failure.js';
 import type { Stores } from '../storage/stores.js';
 import type { Clock } from '../util/clock.js';
 import { newObjectName } from '../util/ids.js';
@@ -62,8 +63,19 @@ export class RenderCoverTask {
     try {
       images = await this.makeImages(task);
     } catch (error) {
-      log.error({ err: error }, 'cover rendering failed');
-      await this.fail(task, 'Cover image generation failed; try again.');
+      const storage = storageFailure(error);
+      if (storage) {
+        log.error(
+          { code: storage.code, syscall: storage.syscall },
+          storage.log,
+        );
+      } else {
+        log.error({ err: error }, 'cover rendering failed');
+      }
+      await this.fail(
+        task,
+        storage?.message ?? 'Cover image generation failed; try again.',
+      );
       return;
     }
 

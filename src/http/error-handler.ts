@@ -7,6 +7,7 @@ import type {
   FastifyRequest,
 } from 'fastify';
 import { SleeveError, type ApiCode } from '../errors.js';
+import { storageFailure } from '../storage/storage-failure.js';
 
 export interface ErrorMappingOptions {
   /** Send the envelope's code as the HTTP status too (4xx/5xx). */
@@ -34,7 +35,8 @@ export function installErrorHandling(
         { code: storage.code, syscall: storage.syscall, url: request.url },
         storage.log,
       );
-      return sendError(reply, storage.answer, options.mirrorHttpStatus);
+      const answer = new SleeveError(500, storage.message);
+      return sendError(reply, answer, options.mirrorHttpStatus);
     }
     const mapped = toSleeveError(error, options);
     if (mapped.code === 500) {
@@ -64,39 +66,6 @@ export function installErrorHandling(
 export function answerFrameworkError(options: ErrorMappingOptions) {
   return (error: FastifyError, _request: FastifyRequest, reply: FastifyReply) =>
     void sendError(reply, fromFramework(error), options.mirrorHttpStatus);
-}
-
-const STORAGE_FULL = "The server's storage is full; try again later.";
-const STORAGE_READ_ONLY =
-  "The server's storage cannot be written to right now; try again later.";
-
-/** Errno, SQLite and PostgreSQL codes of storage taking no more writes. */
-const STORAGE_CODES: Record<string, [log: string, msg: string]> = {
-  ENOSPC: ['storage full: no space left on device', STORAGE_FULL],
-  EDQUOT: ['storage full: disk quota exceeded', STORAGE_FULL],
-  SQLITE_FULL: ['storage full: the database cannot grow', STORAGE_FULL],
-  // PostgreSQL's disk_full.
-  '53100': ['storage full: the database server is out of disk', STORAGE_FULL],
-  EROFS: ['storage read-only: read-only file system', STORAGE_READ_ONLY],
-  SQLITE_READONLY: ['storage read-only: the database', STORAGE_READ_ONLY],
-};
-
-/** A write refused for lack of room (or a read-only disk), or undefined. */
-function storageFailure(error: unknown) {
-  for (let cause = error, depth = 0; cause && depth < 5; depth++) {
-    const { code, syscall } = cause as NodeJS.ErrnoException;
-    const known = typeof code === 'string' ? STORAGE_CODES[code] : undefined;
-    if (known) {
-      return {
-        code,
-        syscall,
-        log: known[0],
-        answer: new SleeveError(500, known[1]),
-      };
-    }
-    cause = (cause as { cause?: unknown }).cause;
-  }
-  return undefined;
 }
 
 function fromFramework(error: FastifyError): SleeveError {

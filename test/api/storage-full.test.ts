@@ -3,7 +3,13 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { test } from 'node:test';
 import { LocalObjectStore } from '../../src/objects/local-object-store.js';
-import { captureLogs, postMusicForm } from '../support/api-helpers.js';
+import {
+  captureLogs,
+  importRecord,
+  postMusicForm,
+  requestCover,
+  waitForCover,
+} from '../support/api-helpers.js';
 import { makeDataDir, startSleeve } from '../support/sleeve-server.js';
 import { SHARED_TRACKS } from '../support/tracks.js';
 
@@ -121,4 +127,32 @@ test('a full disk is answered in plain words and logged once, without a stack', 
     errors.every((line) => line['err'] === undefined),
     'no stacks',
   );
+});
+
+test('a cover whose images cannot be stored fails in plain words, logged once without a stack', async (t) => {
+  const logs = captureLogs('info');
+  const server = await startSleeve({}, { logger: logs.logger });
+  t.after(() => server.close());
+  const parent = await importRecord(server, server.adminKey);
+  server.sleeve.backends.objects.put = async () => {
+    throw diskFull();
+  };
+  const started = await requestCover(server, server.adminKey, parent);
+  assert.equal(started.body.code, 200, JSON.stringify(started.body));
+  const task = await waitForCover(
+    server,
+    server.adminKey,
+    started.body.data.taskId,
+  );
+  assert.equal(task['successFlag'], 3);
+  assert.equal(
+    task['errorMessage'],
+    "The server's storage is full; try again later.",
+  );
+  const errors = logs.lines().filter((line) => line['level'] === 50);
+  assert.deepEqual(
+    errors.map((line) => [line['msg'], line['code']]),
+    [['storage full: no space left on device', 'ENOSPC']],
+  );
+  assert.equal(errors[0]?.['err'], undefined, 'no stack');
 });
