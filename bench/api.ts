@@ -53,6 +53,7 @@ interface LatencyFigures {
 export async function benchApi(
   tasksPerKind = 24,
   extraEnv: Record<string, string> = {},
+  nodeFlags?: string[],
 ): Promise<ApiBenchResult> {
   const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'sleeve-bench-'));
   const server = await spawnSleeve(
@@ -65,7 +66,7 @@ export async function benchApi(
       SLEEVE_LOG_LEVEL: 'info',
       ...extraEnv,
     },
-    { built: true },
+    { built: true, ...(nodeFlags && { nodeFlags }) },
   );
   try {
     const withoutAudio = await measureLatency(server.url, tasksPerKind, false);

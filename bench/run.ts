@@ -2,6 +2,7 @@
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs/promises';
 import os from 'node:os';
+import { startFlags } from '../test/support/sleeve-server.js';
 import { SHARED_TRACKS } from '../test/support/tracks.js';
 import { benchApi } from './api.js';
 import { benchAudio } from './audio.js';
@@ -15,6 +16,7 @@ function machine(): string {
   return `${os.availableParallelism()} cores (${cpu}), ${memory} GiB, Node ${process.version}, ${os.platform()} ${os.release()}`;
 }
 
+const startOptions = await startFlags();
 const step = (name: string) => process.stderr.write(`${name}…\n`);
 const when = new Date().toISOString();
 // The servers run built, as \`npm start\` runs them: under tsx they would
@@ -31,6 +33,8 @@ step('render throughput, all cores');
 const render = await benchRenderThroughput();
 step('API latency and record-info throughput');
 const api = await benchApi();
+step('the same server started without npm start’s Node options');
+const plain = await benchApi(24, {}, []);
 step('scale-out backends against the embedded default');
 const scale = await benchScale();
 
@@ -62,7 +66,11 @@ it over five 4 s rounds, against a bare Fastify route answering a fixed
 JSON body of the same size (${c.bodyBytes} bytes); the ratio is of the
 median rounds. Both share the machine's ${os.availableParallelism()} cores
 with the load generator. Last, the burst sends everything at once, to
-load the server for its peak memory.
+load the server for its peak memory. The server runs as \`npm start\`
+runs it, with Node's \`${startOptions.join(' ')}\`; it tunes glibc's
+malloc itself either way (docs/deployment.md, "Memory"). A second server
+started without that option repeats the whole run for the memory figures
+only.
 
 ## Art engine (issue #3)
 
@@ -70,10 +78,12 @@ load the server for its peak memory.
 | --- | --- | --- |
 | ms per 1024² PNG cover, one core, median / p95 over ${engine.covers1024} covers in ${engine.styles} styles | ${engine.medianMs1024} / ${engine.p95Ms1024} | ≤ 100 ms median: ${met(engine.medianMs1024 <= 100)} |
 | ms per 3000² PNG cover, one core, median over ${engine.covers3000} | ${engine.medianMs3000} | |
+| ms for the first cover of a new render thread (thread start, code and fonts loaded) | ${engine.firstCoverMs} | |
 | covers per second, both cores (worker pool) | ${render.coversPerSecond} | ≥ 12: ${met(render.coversPerSecond >= 12)} |
 | audio analysis, ms per minute of audio (decode included) | ${Math.round(audio.msPerMinute)} (CPU ${Math.round(audio.cpuMsPerMinute)}; slowest track ${Math.round(audio.worstMsPerMinute)}) | ≤ 300: ${met(audio.msPerMinute <= 300)} |
 | peak RSS of the server under steady load (API + 2 render threads: the tasks of (a), then (c)'s 50 connections) | ${api.serverPeakRssMb.steady} MB | < 400 MB: ${met(api.serverPeakRssMb.steady < 400)} |
 | peak RSS of the server with the burst as well (96 uploads, then 96 generate requests, all at once) | ${api.serverPeakRssMb.withBurst} MB | < 400 MB: ${met(api.serverPeakRssMb.withBurst < 400)} |
+| the same two, the server started as plain \`node dist/cli/main.js serve\` (without \`${startOptions.join(' ')}\`) | ${plain.serverPeakRssMb.steady} MB / ${plain.serverPeakRssMb.withBurst} MB | |
 | RSS of a process with one render thread after each round of ${engine.coversPerRound} covers | ${engine.workerRssMb.join(', ')} MB | flat: nothing kept per cover |
 | peak RSS of the render-throughput process (all ${render.covers} covers queued at once) | ${render.peakRssMb} MB | |
 | 1024² PNG size, median / largest | ${engine.medianKb1024} KB / ${engine.maxKb1024} KB | < 1.5 MB |

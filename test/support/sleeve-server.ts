@@ -157,6 +157,8 @@ export interface SpawnOptions {
    * builds first.
    */
   built?: boolean;
+  /** Node options for a built server instead of those of `npm start`. */
+  nodeFlags?: string[];
 }
 
 /**
@@ -184,7 +186,10 @@ export async function spawnSleeve(
 ): Promise<ChildSleeve> {
   const dataDir = env['SLEEVE_DATA_DIR'] ?? (await makeDataDir());
   const entry = options.built
-    ? [...(await startFlags()), path.join(REPO_ROOT, 'dist/cli/main.js')]
+    ? [
+        ...(options.nodeFlags ?? (await startFlags())),
+        path.join(REPO_ROOT, 'dist/cli/main.js'),
+      ]
     : ['--import', 'tsx', path.join(REPO_ROOT, 'src/cli/main.ts')];
   const child = spawn(process.execPath, [...entry, 'serve'], {
     cwd: REPO_ROOT,
