@@ -10,7 +10,7 @@ import { trackTitled } from './helpers/tracks.js';
 
 const BOX = { x: 100, y: 100, w: 800, h: 300 };
 
-function fitted(text: string, align: TextSpec['align']) {
+function fitted(text: string, align: TextSpec['align'], anchored = false) {
   ensureFontsRegistered();
   const spec: TextSpec = {
     role: 'title',
@@ -25,6 +25,7 @@ function fitted(text: string, align: TextSpec['align']) {
     lineHeight: 1.05,
     colors: ['#000000'],
     plate: { kind: 'box', colors: ['#ffffff'] },
+    anchored,
   };
   const fit = fitText(createCanvas(100, 100).getContext('2d'), spec);
   assert.ok(fit);
@@ -54,6 +55,37 @@ describe('alignment follows the text direction', () => {
     const fit = fitted('שיר השירים', 'right');
     assert.equal(fit.align, 'left');
     near(fit.ink.x, BOX.x, 'Hebrew starts on the box left');
+  });
+
+  it('keeps an anchored spec on its own side in any direction', () => {
+    const fit = fitted('שיר השירים', 'right', true);
+    assert.equal(fit.direction, 'rtl');
+    assert.equal(fit.align, 'right');
+    near(right(fit.ink), right(BOX), 'Hebrew ends on the box right');
+  });
+
+  it('sets right-to-left labels of the right-hand columns flush right', () => {
+    // Bauhaus and poster hang their labels from x = 940 of 1000.
+    const size = 500;
+    const track = {
+      title: 'Paper Lanterns',
+      artist: '',
+      tags: 'שירי ערש, אקוסטי',
+      lyrics: '',
+      audio: null,
+    };
+    for (const style of ['bauhaus', 'poster']) {
+      const labels = renderCoverWithLayout(track, {
+        style,
+        size,
+      }).layout.texts.filter((t) => t.role === 'label' && t.text !== '');
+      const rtl = labels.filter((t) => t.direction === 'rtl');
+      assert.ok(rtl.length > 0, `${style} sets the Hebrew style words`);
+      for (const label of rtl) {
+        // Two pixels either way: a small size rounds.
+        near(right(label), 0.94 * size, `${style} label ends`, 25);
+      }
+    }
   });
 
   it('keeps centred text centred', () => {

@@ -317,6 +317,7 @@ function bauhausText(
       monoFaces(),
       {
         align: 'right',
+        anchored: true,
         valign: 'bottom',
         maxSize: 22,
         colors: [ink],

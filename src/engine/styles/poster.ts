@@ -271,6 +271,7 @@ function posterText(
   };
   const small = {
     align: 'right' as const,
+    anchored: true,
     maxSize: 30,
     colors: [colors.onLower],
     plate: onLower,

@@ -328,6 +328,7 @@ function topoText(
       monoFaces(),
       {
         align: 'right',
+        anchored: true,
         maxSize: 18,
         colors: [line],
         plate,

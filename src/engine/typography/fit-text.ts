@@ -88,7 +88,7 @@ export function fitText(ctx: SKRSContext2D, spec: TextSpec): FittedText | null {
   return settleInk(ctx, spec, best.lines, best.size, {
     stack,
     direction,
-    align: physicalAlign(spec.align, direction),
+    align: spec.anchored ? spec.align : physicalAlign(spec.align, direction),
     tracking,
   });
 }

@@ -16,7 +16,13 @@ export interface TextSpec {
   text: string;
   /** The area the text must fit inside (never spills out of it). */
   box: Rect;
+  /**
+   * Left and right are where lines start and end, so right-to-left text
+   * flips them; with `anchored` they are the box's own sides, for a
+   * column that hangs from one edge of the cover whatever its script.
+   */
   align: 'left' | 'center' | 'right';
+  anchored?: boolean;
   /** Where the block sits vertically inside the box. */
   valign: 'top' | 'middle' | 'bottom';
   /** Faces in order of preference; the first with all the letters leads. */
