@@ -1,3 +1,4 @@
+import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { sql } from 'kysely';
 import { Accounts } from './accounts/accounts.js';
@@ -13,6 +14,7 @@ import type { HttpContext } from './http/context.js';
 import { buildHttpServer } from './http/server.js';
 import { createLogger, type Logger } from './logger.js';
 import { MusicService } from './music/music-service.js';
+import { StagedUploads } from './music/staged-uploads.js';
 import { createStores, type Stores } from './storage/stores.js';
 import { systemClock, type Clock } from './util/clock.js';
 import { MediaUrls } from './util/media-urls.js';
@@ -59,6 +61,7 @@ export class Sleeve {
       musicTasks: stores.musicTasks,
       objects: backends.objects,
       renderer,
+      uploads: new StagedUploads(path.join(config.dataDir, 'incoming')),
       clock,
       limits: config.limits,
     });
@@ -103,6 +106,7 @@ export class Sleeve {
   async listen(): Promise<string> {
     let url = this.config.publicUrl;
     if (this.config.services.api) {
+      await this.music.removeStaleUploads();
       this.http = await buildHttpServer(this.httpContext(), this.logger, {
         check: async () => {
           await sql`select 1`.execute(this.backends.database.kysely);

@@ -1,9 +1,12 @@
 import type { AudioFeatures } from '../audio/features.js';
 import type { CoverInput, ImageFormat } from './types.js';
 
+/** Audio bytes, or a file the worker reads itself (uploads: large). */
+export type AudioSource = Uint8Array | { file: string };
+
 /** Messages between the main thread and the render worker threads. */
 export type RenderJob =
-  | { kind: 'analyze'; audio: Uint8Array }
+  | { kind: 'analyze'; audio: AudioSource }
   | {
       kind: 'render';
       input: CoverInput;

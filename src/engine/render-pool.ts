@@ -2,7 +2,7 @@ import { fileURLToPath } from 'node:url';
 import { Piscina } from 'piscina';
 import type { AudioFeatures } from '../audio/features.js';
 import { tuneMalloc } from './malloc-tuning.js';
-import type { RenderJob, RenderJobResult } from './render-jobs.js';
+import type { AudioSource, RenderJob, RenderJobResult } from './render-jobs.js';
 import type { CoverInput, ImageFormat } from './types.js';
 
 export interface RenderedCover {
@@ -47,7 +47,8 @@ export class RenderPool {
     });
   }
 
-  async analyze(audio: Buffer): Promise<AudioFeatures> {
+  /** Measures audio: bytes, or a file the render thread reads itself. */
+  async analyze(audio: AudioSource): Promise<AudioFeatures> {
     const result = await this.pool.run({ kind: 'analyze', audio });
     if (result.kind === 'analyzed') return result.features;
     throw toError(result);

@@ -1,3 +1,4 @@
+import fs from 'node:fs/promises';
 import { analyzeAudio, AudioDecodeError } from '../audio/index.js';
 import { chooseStyles, renderCover } from './index.js';
 import { relieveMemory } from './memory-relief.js';
@@ -11,7 +12,7 @@ import type { RenderJob, RenderJobResult } from './render-jobs.js';
 export default async function run(job: RenderJob): Promise<RenderJobResult> {
   try {
     return job.kind === 'analyze'
-      ? { kind: 'analyzed', features: await analyzeAudio(job.audio) }
+      ? { kind: 'analyzed', features: await analyzeAudio(await bytesOf(job)) }
       : render(job);
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
@@ -22,6 +23,12 @@ export default async function run(job: RenderJob): Promise<RenderJobResult> {
     // After the answer is on its way, before the next job.
     setImmediate(relieveMemory);
   }
+}
+
+function bytesOf(job: Extract<RenderJob, { kind: 'analyze' }>) {
+  return job.audio instanceof Uint8Array
+    ? job.audio
+    : fs.readFile(job.audio.file);
 }
 
 function render(job: Extract<RenderJob, { kind: 'render' }>): RenderJobResult {

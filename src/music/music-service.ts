@@ -1,3 +1,5 @@
+import fs from 'node:fs/promises';
+import type { Readable } from 'node:stream';
 import type { AudioFeatures } from '../audio/features.js';
 import { invalid, SleeveError } from '../errors.js';
 import { RenderInputError, type RenderPool } from '../engine/render-pool.js';
@@ -10,6 +12,7 @@ import type { MusicTask, SunoTrack } from '../storage/records.js';
 import type { Clock } from '../util/clock.js';
 import { newObjectName, newTaskId, newTrackId } from '../util/ids.js';
 import { sniffAudioFormat } from './audio-format.js';
+import type { StagedUploads } from './staged-uploads.js';
 import {
   boundedString,
   parseImportedRecord,
@@ -23,14 +26,16 @@ export interface NewMusic {
   artist?: unknown;
 }
 
+/** An uploaded audio file, staged on disk by `stageAudio`. */
 export interface UploadedAudio {
-  bytes: Buffer;
+  file: string;
 }
 
 export interface MusicServiceDeps {
   musicTasks: MusicTaskStore;
   objects: ObjectStore;
   renderer: RenderPool;
+  uploads: StagedUploads;
   clock: Clock;
   limits: TextLimits;
 }
@@ -62,7 +67,20 @@ export class MusicService {
     return (await this.deps.musicTasks.updateImported(task, record)) ?? task;
   }
 
+  /** A new record; a staged upload is used up, stored or not. */
   async create(
+    keyId: string,
+    fields: NewMusic,
+    audio?: UploadedAudio,
+  ): Promise<MusicTask> {
+    try {
+      return await this.insert(keyId, fields, audio);
+    } finally {
+      if (audio) await this.discardAudio(audio);
+    }
+  }
+
+  private async insert(
     keyId: string,
     fields: NewMusic,
     audio?: UploadedAudio,
@@ -128,25 +146,40 @@ export class MusicService {
     };
   }
 
+  /** Writes an upload to a staged file as it arrives, for `create`. */
+  async stageAudio(stream: Readable): Promise<UploadedAudio> {
+    return { file: await this.deps.uploads.write(stream) };
+  }
+
+  /** Staged uploads a killed process left behind; run at start. */
+  async removeStaleUploads(): Promise<void> {
+    await this.deps.uploads.removeStale();
+  }
+
+  /** `create` discards its audio itself; this is for uploads refused first. */
+  discardAudio(audio: UploadedAudio): Promise<void> {
+    return this.deps.uploads.remove(audio.file);
+  }
+
   /** Checks the audio decodes (and measures it) before keeping it. */
   private async storeAudio(
     audio: UploadedAudio,
   ): Promise<{ name: string; features: AudioFeatures }> {
-    const format = sniffAudioFormat(audio.bytes);
+    const format = sniffAudioFormat(await readHead(audio.file));
     if (!format) {
       throw invalid(
         'audio must be an mp3, ogg, wav, flac or m4a file; this one is not.',
       );
     }
-    const features = await this.analyze(audio.bytes);
+    const features = await this.analyze(audio.file);
     const name = newObjectName(format.extension);
-    await this.deps.objects.put(name, audio.bytes, format.contentType);
+    await this.deps.objects.putFile(name, audio.file, format.contentType);
     return { name, features };
   }
 
-  private async analyze(bytes: Buffer): Promise<AudioFeatures> {
+  private async analyze(file: string): Promise<AudioFeatures> {
     try {
-      return await this.deps.renderer.analyze(bytes);
+      return await this.deps.renderer.analyze({ file });
     } catch (error) {
       if (error instanceof RenderInputError) {
         throw new SleeveError(
@@ -156,6 +189,17 @@ export class MusicService {
       }
       throw error;
     }
+  }
+}
+
+/** The first bytes of a file, enough to tell its format. */
+async function readHead(file: string): Promise<Buffer> {
+  const handle = await fs.open(file, 'r');
+  try {
+    const { buffer, bytesRead } = await handle.read(Buffer.alloc(64), 0, 64, 0);
+    return buffer.subarray(0, bytesRead);
+  } finally {
+    await handle.close();
   }
 }
 

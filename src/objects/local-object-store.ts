@@ -38,6 +38,26 @@ export class LocalObjectStore implements ObjectStore {
     }
   }
 
+  /** A rename when the file is on the same file system, else a copy. */
+  async putFile(name: string, file: string): Promise<void> {
+    const target = this.pathOf(name);
+    await makeFolder(path.dirname(target));
+    try {
+      await this.files.rename(file, target);
+      return;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EXDEV') throw error;
+    }
+    const temp = `${target}.${randomBytes(6).toString('hex')}.tmp`;
+    try {
+      await fs.copyFile(file, temp);
+      await this.files.rename(temp, target);
+    } catch (error) {
+      await fs.rm(temp, { force: true }).catch(() => undefined);
+      throw error;
+    }
+  }
+
   async get(name: string): Promise<Buffer | undefined> {
     try {
       return await fs.readFile(this.pathOf(name));

@@ -25,6 +25,11 @@ export interface ByteRange {
  */
 export interface ObjectStore {
   put(name: string, bytes: Buffer, contentType: string): Promise<void>;
+  /**
+   * Stores a file's bytes without reading them into memory. The file may
+   * be moved rather than copied: the caller must not use it afterwards.
+   */
+  putFile(name: string, file: string, contentType: string): Promise<void>;
   /** The bytes, or undefined when there is no such object. */
   get(name: string): Promise<Buffer | undefined>;
   /** Size and validators, or undefined when there is no such object. */

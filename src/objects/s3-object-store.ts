@@ -1,3 +1,5 @@
+import { createReadStream } from 'node:fs';
+import fs from 'node:fs/promises';
 import { Readable } from 'node:stream';
 import {
   DeleteObjectCommand,
@@ -45,6 +47,19 @@ export class S3ObjectStore implements ObjectStore {
         Body: bytes,
         ContentType: contentType,
         ContentLength: bytes.length,
+      }),
+    );
+  }
+
+  async putFile(name: string, file: string, contentType: string) {
+    const { size } = await fs.stat(file);
+    await this.client.send(
+      new PutObjectCommand({
+        Bucket: this.bucket,
+        Key: this.keyOf(name),
+        Body: createReadStream(file),
+        ContentType: contentType,
+        ContentLength: size,
       }),
     );
   }

@@ -11,7 +11,11 @@ import {
   requestCover,
   waitForCover,
 } from '../support/api-helpers.js';
-import { startSleeve, type TestSleeve } from '../support/sleeve-server.js';
+import {
+  eventually,
+  startSleeve,
+  type TestSleeve,
+} from '../support/sleeve-server.js';
 import { SHARED_TRACKS } from '../support/tracks.js';
 import { assertEnvelope, JSON_TYPE } from './contract-checks.js';
 
@@ -458,7 +462,36 @@ describe('audio uploads', () => {
     assertAnswer(answer, answer.json?.code);
     assert.ok(answer.json.code >= 400 && answer.json.code < 500, answer.text);
   });
+
+  test('an upload whose connection drops mid-file leaves nothing staged', async () => {
+    const boundary = 'sleevedrop';
+    const socket = net.connect(Number(new URL(server.url).port), '127.0.0.1');
+    await new Promise((resolve) => socket.once('connect', resolve));
+    socket.write(
+      `POST /api/v1/sleeve/music HTTP/1.1\r\nHost: 127.0.0.1\r\n` +
+        `Authorization: Bearer ${server.adminKey}\r\n` +
+        `Content-Type: multipart/form-data; boundary=${boundary}\r\n` +
+        `Content-Length: 5000000\r\n\r\n` +
+        `--${boundary}\r\nContent-Disposition: form-data; name="audio"; ` +
+        `filename="a.wav"\r\n\r\n`,
+    );
+    socket.write(audioFile('jungle.wav').subarray(0, 300_000));
+    // The server has begun writing the upload to disk when the client goes.
+    await eventually(async () => (await staged()).length > 0 || undefined);
+    socket.destroy();
+    await eventually(async () => (await staged()).length === 0 || undefined);
+  });
+
+  test('no upload of this suite is left staged on disk', async () => {
+    assert.deepEqual(await staged(), []);
+  });
 });
+
+/** Uploads staged under the data directory while they arrive. */
+async function staged(): Promise<string[]> {
+  const dir = path.join(server.dataDir, 'incoming');
+  return fs.promises.readdir(dir).catch(() => []);
+}
 
 describe('keys', () => {
   const AUTHED: [string, string, unknown?][] = [

@@ -66,12 +66,38 @@ test('a rename that fails leaves no temp file behind either', async (t) => {
   assert.equal(left.filter((name) => name.endsWith('.tmp')).length, 0);
 });
 
+test('putFile copies, never half, when the file is on another file system', async (t) => {
+  const root = await makeDataDir();
+  t.after(() => fs.rm(root, { recursive: true, force: true }));
+  const renames: string[] = [];
+  const store = new LocalObjectStore(root, {
+    writeFile: (file, bytes) => fs.writeFile(file, bytes),
+    rename: async (from, to) => {
+      renames.push(from);
+      if (renames.length === 1) {
+        throw Object.assign(new Error('EXDEV: cross-device link'), {
+          code: 'EXDEV',
+          syscall: 'rename',
+        });
+      }
+      await fs.rename(from, to);
+    },
+  });
+  const upload = path.join(root, 'elsewhere.upload');
+  const bytes = Buffer.alloc(200_000, 3);
+  await fs.writeFile(upload, bytes);
+  await store.putFile('ef56.wav', upload);
+  assert.deepEqual(await store.get('ef56.wav'), bytes);
+  assert.equal(renames.length, 2, 'a copy beside the target, then a rename');
+  assert.match(renames[1]!, /\.tmp$/);
+});
+
 test('a full disk is answered in plain words and logged once, without a stack', async (t) => {
   const logs = captureLogs('info');
   const server = await startSleeve({}, { logger: logs.logger });
   t.after(() => server.close());
   const objects = server.sleeve.backends.objects;
-  objects.put = async () => {
+  objects.putFile = async () => {
     throw diskFull();
   };
   const audio = await fs.readFile(path.join(SHARED_TRACKS, 'audio/jungle.wav'));
@@ -86,6 +112,7 @@ test('a full disk is answered in plain words and logged once, without a stack', 
     msg: "The server's storage is full; try again later.",
     data: null,
   });
+  assert.deepEqual(await filesUnder(path.join(server.dataDir, 'incoming')), []);
 
   const musicTasks = server.sleeve.stores.musicTasks;
   musicTasks.insertIfAbsent = async () => {

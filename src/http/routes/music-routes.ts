@@ -8,6 +8,7 @@ import type { NewMusic, UploadedAudio } from '../../music/music-service.js';
 import { toMusicRecordInfo } from '../../music/music-details.js';
 import { toMusicView } from '../../music/music-view.js';
 import type { ApiKey, MusicTask } from '../../storage/records.js';
+import { storageFailure } from '../../storage/storage-failure.js';
 import type { HttpContext } from '../context.js';
 import { success } from '../envelope.js';
 import { refuseInMaintenance, requireKey } from '../guards.js';
@@ -66,7 +67,7 @@ export function registerMusicRoutes(app: FastifyInstance, ctx: HttpContext) {
     async (request) => {
       const key = await requireKey(ctx, request);
       await refuseInMaintenance(ctx);
-      const { fields, audio } = await readMusicForm(request);
+      const { fields, audio } = await readMusicForm(ctx, request);
       const task = await ctx.music.create(key.id, fields, audio);
       return success({ taskId: task.taskId });
     },
@@ -158,6 +159,7 @@ async function viewsOf(ctx: HttpContext, key: ApiKey, tasks: MusicTask[]) {
 
 /** Music as JSON, or as multipart form fields with an `audio` file. */
 async function readMusicForm(
+  ctx: HttpContext,
   request: FastifyRequest,
 ): Promise<{ fields: NewMusic; audio?: UploadedAudio }> {
   if (!request.isMultipart()) {
@@ -169,7 +171,7 @@ async function readMusicForm(
   }
 
   try {
-    return await readParts(request);
+    return await readParts(ctx, request);
   } catch (error) {
     throw asFormError(error);
   }
@@ -178,42 +180,51 @@ async function readMusicForm(
 /**
  * Reads every part to its end, even once the form is refused: answering
  * while the upload is still arriving leaves it unread, and the client's
- * connection then hangs.
+ * connection then hangs. The audio goes to a staged file as it arrives;
+ * a refused form leaves none behind.
  */
 async function readParts(
+  ctx: HttpContext,
   request: FastifyRequest,
 ): Promise<{ fields: NewMusic; audio?: UploadedAudio }> {
   const fields: Record<string, string> = {};
   let audio: UploadedAudio | undefined;
   let refusal: unknown;
-  for await (const part of request.parts()) {
-    if (part.type === 'field') {
-      if (typeof part.value === 'string') fields[part.fieldname] = part.value;
-    } else if (part.fieldname !== 'audio') {
-      refusal ??= new SleeveError(
-        422,
-        'Send the audio file in the part "audio".',
-      );
-      await finished(part.file.resume());
-    } else {
-      try {
-        audio = { bytes: await part.toBuffer() };
-      } catch (error) {
-        // Too large: toBuffer has read the file to its end before throwing.
-        refusal ??= error;
+  try {
+    for await (const part of request.parts()) {
+      if (part.type === 'field') {
+        if (typeof part.value === 'string') fields[part.fieldname] = part.value;
+      } else if (part.fieldname !== 'audio') {
+        refusal ??= new SleeveError(
+          422,
+          'Send the audio file in the part "audio".',
+        );
+        await finished(part.file.resume());
+      } else {
+        audio = await ctx.music.stageAudio(part.file);
+        // Past the size limit the parser ends the file early and marks it.
+        if (part.file.truncated) {
+          refusal ??=
+            new request.server.multipartErrors.RequestFileTooLargeError();
+        }
       }
     }
+  } catch (error) {
+    refusal ??= error;
   }
-  if (refusal) throw refusal;
+  if (refusal) {
+    if (audio) await ctx.music.discardAudio(audio);
+    throw refusal;
+  }
   return audio ? { fields, audio } : { fields };
 }
 
 /**
- * Limits and refusals keep their own answer; anything else the multipart
- * parser throws means the body was cut short or is not a valid form.
+ * Limits, refusals and a full disk keep their own answer; anything else the
+ * multipart parser throws means the body was cut short or is not a form.
  */
 function asFormError(error: unknown): unknown {
-  if (error instanceof SleeveError) return error;
+  if (error instanceof SleeveError || storageFailure(error)) return error;
   const code = error instanceof Error && 'code' in error ? error.code : null;
   if (typeof code === 'string' && code.startsWith('FST_')) return error;
   return new SleeveError(

@@ -1,5 +1,8 @@
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
+import fs from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
 import type { Readable } from 'node:stream';
 import { buffer, text } from 'node:stream/consumers';
 import { after, before, describe, test } from 'node:test';
@@ -30,6 +33,22 @@ export function objectStoreSuite(
       const bytes = randomBytes(70_000);
       await harness.store.put(name, bytes, 'image/png');
       assert.deepEqual(await harness.store.get(name), bytes);
+    });
+
+    test('putFile stores a file as it is, which the caller may then remove', async () => {
+      const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'sleeve-put-file-'));
+      try {
+        const file = path.join(dir, 'upload');
+        const bytes = randomBytes(300_000);
+        await fs.writeFile(file, bytes);
+        const name = newObjectName('mp3');
+        await harness.store.putFile(name, file, 'audio/mpeg');
+        await fs.rm(file, { force: true });
+        assert.deepEqual(await harness.peer.get(name), bytes);
+        assert.equal((await harness.store.stat(name))?.size, bytes.length);
+      } finally {
+        await fs.rm(dir, { recursive: true, force: true });
+      }
     });
 
     test('another process sees what one wrote', async () => {
