@@ -206,6 +206,10 @@ function acceptJsonWhateverTheType(app: FastifyInstance) {
     text: string,
     done: (error: Error | null, body?: unknown) => void,
   ) => {
+    if (nestsDeeperThan(text, MAX_JSON_DEPTH)) {
+      const message = `The body nests deeper than ${MAX_JSON_DEPTH} levels; no request of this API does.`;
+      return done(new SleeveError(400, message), undefined);
+    }
     try {
       done(null, JSON.parse(text, refusePrototypeKeys));
     } catch (error) {
@@ -231,6 +235,33 @@ function acceptJsonWhateverTheType(app: FastifyInstance) {
       parse(String(body), done);
     },
   );
+}
+
+/**
+ * Far more than any request needs, far less than what overflows the stack
+ * of JSON.parse's reviver and of the validators that walk a body.
+ */
+const MAX_JSON_DEPTH = 64;
+
+/** Counts brackets outside strings; stops as soon as the limit is passed. */
+function nestsDeeperThan(text: string, limit: number): boolean {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 0x5c)
+        i++; // backslash: skip the escaped character
+      else if (c === 0x22) inString = false;
+    } else if (c === 0x22) {
+      inString = true;
+    } else if (c === 0x7b || c === 0x5b) {
+      if (++depth > limit) return true;
+    } else if (c === 0x7d || c === 0x5d) {
+      depth--;
+    }
+  }
+  return false;
 }
 
 /**

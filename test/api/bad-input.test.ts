@@ -152,6 +152,29 @@ describe('malformed and empty bodies', () => {
     }
   });
 
+  test('JSON nested deeper than any request is code 400, deep strings are fine', async () => {
+    const deep = [
+      '['.repeat(5_000) + ']'.repeat(5_000),
+      '{"a":'.repeat(2_000) + '1' + '}'.repeat(2_000),
+      `{"taskId": ${'['.repeat(65)}${']'.repeat(65)}}`,
+    ];
+    for (const route of JSON_ENDPOINTS) {
+      for (const body of deep) {
+        const answer = await send('POST', route, {
+          body,
+          contentType: 'application/json',
+        });
+        assertAnswer(answer, 400, /nests deeper than 64 levels/);
+      }
+    }
+    // Brackets inside strings are text, not nesting.
+    const text = await send('POST', '/api/v1/sleeve/music', {
+      body: JSON.stringify({ title: '[{'.repeat(2_000) }),
+      contentType: 'application/json',
+    });
+    assertAnswer(text, 422, /title/);
+  });
+
   test('JSON sent as text/plain or with no type is read as JSON', async () => {
     const music = await importRecord(server, server.adminKey);
     const body = JSON.stringify({ taskId: music });
