@@ -3,7 +3,12 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { describe, it } from 'node:test';
-import { REPO_ROOT, startFlags } from '../support/sleeve-server.js';
+import {
+  makeDataDir,
+  REPO_ROOT,
+  spawnSleeve,
+  startFlags,
+} from '../support/sleeve-server.js';
 
 describe('how Node is started', () => {
   it('gives `sleeve` the same Node options as `npm start`', async () => {
@@ -30,5 +35,26 @@ describe('how Node is started', () => {
     );
     // An option Node did not know would have ended it with "bad option".
     assert.deepEqual(JSON.parse(seen).slice(0, flags.length), flags);
+  });
+
+  it('says in its start line what it did about malloc', async () => {
+    for (const [env, outcome] of [
+      [{}, 'tuned'],
+      [{ MALLOC_ARENA_MAX: '2' }, 'set by the environment'],
+    ] as const) {
+      const dataDir = await makeDataDir();
+      const server = await spawnSleeve({ ...env, SLEEVE_DATA_DIR: dataDir });
+      try {
+        const started = server
+          .output()
+          .split('\n')
+          .find((line) => line.includes('"msg":"sleeve started"'));
+        assert.ok(started, server.output());
+        assert.equal(JSON.parse(started).malloc, outcome);
+      } finally {
+        await server.kill('SIGTERM');
+        await fs.rm(dataDir, { recursive: true, force: true });
+      }
+    }
   });
 });

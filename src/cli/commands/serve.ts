@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { Sleeve } from '../../app.js';
 import { bootstrapAdminKey } from '../../accounts/bootstrap-admin.js';
 import { loadConfig } from '../../config/config.js';
+import { tuneMalloc } from '../../engine/malloc-tuning.js';
 
 export function registerServe(program: Command): void {
   program
@@ -50,6 +51,8 @@ export function registerServe(program: Command): void {
           data: config.databaseUrl.startsWith('postgres')
             ? 'postgres'
             : config.dataDir,
+          // What the render pool did about glibc's malloc (docs/deployment.md).
+          malloc: tuneMalloc(),
         },
         'sleeve started',
       );
