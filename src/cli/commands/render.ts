@@ -137,19 +137,32 @@ function pickStyles(
 const extensionOf = (format: ImageFormat) =>
   format === 'jpeg' ? 'jpg' : format;
 
+/** Bytes a name may take before the style and extension are added. */
+const SLUG_BYTES = 150;
+
 /**
  * A file-name-safe form of a title, in any script: letters with their
- * combining marks (which Indic and Southeast Asian words cannot lose),
- * digits and hyphens, cut at a whole character.
+ * combining marks (which Indic and Southeast Asian words cannot lose, up
+ * to four on a letter), digits and single hyphens, cut at a whole
+ * character and within the bytes a file name may hold; "cover" when no
+ * letter or digit is left.
  */
 export function slug(text: string): string {
   const safe = text
     .normalize('NFKC')
     .toLowerCase()
     .replace(/[^\p{L}\p{M}\p{N}\s-]/gu, '')
+    .replace(/(^|[^\p{L}\p{N}\p{M}])\p{M}+/gu, '$1')
+    .replace(/(\p{M}{4})\p{M}+/gu, '$1')
     .trim()
-    .replace(/[\s_]+/g, '-');
-  return graphemes(safe).slice(0, 48).join('') || 'cover';
+    .replace(/[\s_-]+/g, '-');
+  let name = '';
+  for (const piece of graphemes(safe).slice(0, 48)) {
+    if (Buffer.byteLength(name + piece) > SLUG_BYTES) break;
+    name += piece;
+  }
+  name = name.replace(/^-+|-+$/g, '');
+  return /[\p{L}\p{N}]/u.test(name) ? name : 'cover';
 }
 
 function describe(
