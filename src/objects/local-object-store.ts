@@ -25,17 +25,10 @@ export class LocalObjectStore implements ObjectStore {
 
   async put(name: string, bytes: Buffer): Promise<void> {
     const target = this.pathOf(name);
-    const temp = `${target}.${randomBytes(6).toString('hex')}.tmp`;
     await makeFolder(path.dirname(target));
-    try {
-      await this.files.writeFile(temp, bytes);
-      await this.files.rename(temp, target);
-    } catch (error) {
-      // A write cut short (a full disk) leaves part of a file: never keep
-      // it, or every failure would take more of the room that is left.
-      await fs.rm(temp, { force: true }).catch(() => undefined);
-      throw error;
-    }
+    await this.writeThroughTemp(target, (temp) =>
+      this.files.writeFile(temp, bytes),
+    );
   }
 
   /** A rename when the file is on the same file system, else a copy. */
@@ -48,9 +41,22 @@ export class LocalObjectStore implements ObjectStore {
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EXDEV') throw error;
     }
+    await this.writeThroughTemp(target, (temp) => fs.copyFile(file, temp));
+  }
+
+  /**
+   * Writes beside the target, then renames over it, so a reader sees the
+   * old bytes or the new, never part. A write cut short (a full disk)
+   * leaves part of a file: never keep it, or every failure would take
+   * more of the room that is left.
+   */
+  private async writeThroughTemp(
+    target: string,
+    write: (temp: string) => Promise<void>,
+  ): Promise<void> {
     const temp = `${target}.${randomBytes(6).toString('hex')}.tmp`;
     try {
-      await fs.copyFile(file, temp);
+      await write(temp);
       await this.files.rename(temp, target);
     } catch (error) {
       await fs.rm(temp, { force: true }).catch(() => undefined);
