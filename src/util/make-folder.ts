@@ -12,13 +12,10 @@ export async function makeFolder(dir: string): Promise<void> {
   try {
     await fsp.mkdir(dir);
   } catch (error) {
-    if (codeOf(error) === 'EEXIST') return;
-    const parent = path.dirname(dir);
-    if (codeOf(error) !== 'ENOENT' || parent === dir) throw refusal(dir, error);
+    const parent = parentToMake(dir, error);
+    if (parent === undefined) return;
     await makeFolder(parent);
-    await fsp.mkdir(dir).catch((again: unknown) => {
-      if (codeOf(again) !== 'EEXIST') throw refusal(dir, again);
-    });
+    await fsp.mkdir(dir).catch((again: unknown) => existing(dir, again));
   }
 }
 
@@ -27,16 +24,31 @@ export function makeFolderSync(dir: string): void {
   try {
     fs.mkdirSync(dir);
   } catch (error) {
-    if (codeOf(error) === 'EEXIST') return;
-    const parent = path.dirname(dir);
-    if (codeOf(error) !== 'ENOENT' || parent === dir) throw refusal(dir, error);
+    const parent = parentToMake(dir, error);
+    if (parent === undefined) return;
     makeFolderSync(parent);
     try {
       fs.mkdirSync(dir);
     } catch (again) {
-      if (codeOf(again) !== 'EEXIST') throw refusal(dir, again);
+      existing(dir, again);
     }
   }
+}
+
+/**
+ * After a first mkdir failed: undefined when the folder is there already,
+ * the parent to make first when that is missing, else the refusal.
+ */
+function parentToMake(dir: string, error: unknown): string | undefined {
+  if (codeOf(error) === 'EEXIST') return undefined;
+  const parent = path.dirname(dir);
+  if (codeOf(error) !== 'ENOENT' || parent === dir) throw refusal(dir, error);
+  return parent;
+}
+
+/** After the second mkdir: only "it exists" (made meanwhile) is fine. */
+function existing(dir: string, error: unknown): void {
+  if (codeOf(error) !== 'EEXIST') throw refusal(dir, error);
 }
 
 const PLAIN_REASONS: Record<string, string> = {
