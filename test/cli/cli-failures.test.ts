@@ -38,11 +38,19 @@ before(async () => {
 after(() => fs.rm(dir, { recursive: true, force: true }));
 
 function sleeve(...args: string[]) {
+  return sleeveWith({}, args);
+}
+
+function sleeveWith(
+  env: Record<string, string>,
+  args: string[],
+  timeout = 240_000,
+) {
   return spawnSync(process.execPath, ['--import', 'tsx', CLI, ...args], {
     cwd: REPO_ROOT,
     encoding: 'utf8',
-    timeout: 240_000,
-    env: { PATH: process.env['PATH'] ?? '' },
+    timeout,
+    env: { PATH: process.env['PATH'] ?? '', ...env },
   });
 }
 
@@ -106,17 +114,15 @@ test('a folder that cannot be made is named in one line, without hanging', () =>
     sleeve('render', '--title', 'T', '--out', '/proc/sleeve-test/covers'),
     /cannot create the folder \/proc\/sleeve-test: .*no folder there/,
   );
-  const serve = spawnSync(process.execPath, ['--import', 'tsx', CLI, 'serve'], {
-    cwd: REPO_ROOT,
-    encoding: 'utf8',
-    timeout: 60_000,
-    env: {
-      PATH: process.env['PATH'] ?? '',
+  const serve = sleeveWith(
+    {
       SLEEVE_DATA_DIR: '/proc/sleeve-test/data',
       SLEEVE_HOST: '127.0.0.1',
       SLEEVE_PORT: '0',
     },
-  });
+    ['serve'],
+    60_000,
+  );
   assertOneLine(serve, /cannot create the folder \/proc\/sleeve-test: /);
 });
 
