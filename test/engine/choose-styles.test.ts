@@ -89,3 +89,65 @@ describe('chooseStyles', () => {
     assert.ok(more > mixed, `${mixed} → ${more}`);
   });
 });
+
+describe('style choice within one genre', () => {
+  const TITLES = [
+    'Glass Harbour',
+    'Slow Orbit',
+    'Morning Field',
+    'Iron Lung',
+    'Dust',
+    'Echoes of May',
+    'Northern Lights',
+    'Paper Boats',
+    'Static Bloom',
+    'The Quiet Hour',
+    'Saltwater',
+    'Cold Engine',
+    'Lantern Walk',
+    'Hollow Pines',
+    'Signal Loss',
+    'Afterglow',
+    'Concrete Dreams',
+    'Tidal',
+    'Ember',
+    'Winter Station',
+    'Blue Hour',
+    'Rust Belt',
+    'Drift',
+    'Fold',
+    'Cathedral',
+    'Marrow',
+    'Soft Machine',
+    'Fog Line',
+    'Pulse',
+    'Harvest Moon',
+  ];
+  const LEADS: Record<string, string> = {
+    industrial: 'poster',
+    'indie folk': 'ink',
+    ambient: 'aura',
+    synthwave: 'sunset',
+  };
+
+  for (const [tags, lead] of Object.entries(LEADS)) {
+    it(`gives a catalogue of ${tags} several pairs around its lead style`, () => {
+      const pairs = TITLES.map((title) =>
+        chooseStyles({ title, tags, artist: '', lyrics: '', audio: null }),
+      );
+      const counts = new Map<string, number>();
+      for (const pair of pairs) {
+        const key = [...pair].sort().join('+');
+        counts.set(key, (counts.get(key) ?? 0) + 1);
+      }
+      const seen = [...counts].map(([p, n]) => `${p} ${n}`).join(', ');
+      assert.ok(counts.size >= 3, `pairs: ${seen}`);
+      assert.ok(
+        Math.max(...counts.values()) <= (TITLES.length * 2) / 3,
+        `pairs: ${seen}`,
+      );
+      const led = pairs.filter((pair) => pair.includes(lead)).length;
+      assert.ok(led >= TITLES.length * 0.8, `${lead} in ${led}: ${seen}`);
+    });
+  }
+});
