@@ -34,7 +34,7 @@ interface RankedStyle {
 export function rankStyles(reading: TrackReading): RankedStyle[] {
   const rng = createRandom(hashString('rank', reading.seed));
   const told = reading.genre !== 'unknown';
-  const cues = readStyleCues(reading, reading.title);
+  const cues = readStyleCues(reading);
   const blend = genreBlend(reading);
   const cueWeight = told ? 0.4 : 1;
   // Up to 0.2 lets styles whose fits are that close trade places between

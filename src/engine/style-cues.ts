@@ -1,5 +1,5 @@
 import type { Motif } from './reading/motifs.js';
-import { readMood, type Mood } from './reading/read-mood.js';
+import type { Mood } from './reading/read-mood.js';
 import type { TrackReading } from './reading/read-track.js';
 import { clamp } from './reading/resample.js';
 
@@ -47,7 +47,7 @@ const MOTIF_CUE = 0.26;
  * its tempo and energy. Stand-in features invented from the words say
  * nothing here: they are the genre's averages.
  */
-export function readStyleCues(reading: TrackReading, title: string): StyleCues {
+export function readStyleCues(reading: TrackReading): StyleCues {
   const cues: StyleCues = {};
   const add = (id: string, amount: number): void => {
     cues[id] = (cues[id] ?? 0) + amount;
@@ -57,22 +57,9 @@ export function readStyleCues(reading: TrackReading, title: string): StyleCues {
     for (const [id, fit] of Object.entries(MOTIF_STYLES[motif]))
       add(id, fit * weight);
   });
-  addMoodCues(add, withTitleMood(reading.mood, title));
+  addMoodCues(add, reading.mood);
   if (reading.features.fromAudio) addAudioCues(add, reading);
   return cues;
-}
-
-/** The reading's mood moved by the mood words of the title. */
-function withTitleMood(mood: Mood, title: string): Mood {
-  const own = readMood(title, title, 'unknown');
-  const neutral = readMood('', '', 'unknown');
-  return {
-    valence: clamp(mood.valence + own.valence - neutral.valence, -1, 1),
-    arousal: clamp(mood.arousal + own.arousal - neutral.arousal, -1, 1),
-    darkness: clamp(mood.darkness + own.darkness - neutral.darkness, 0, 1),
-    warmth: clamp(mood.warmth + own.warmth - neutral.warmth, -1, 1),
-    words: [...mood.words, ...own.words],
-  };
 }
 
 /**

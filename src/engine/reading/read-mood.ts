@@ -12,7 +12,7 @@ export interface Mood {
   darkness: number;
   /** Cold (-1) to warm (+1). */
   warmth: number;
-  /** The mood words found, tags first. */
+  /** The mood words found, the tags' first, then the title's. */
   words: string[];
 }
 
@@ -36,7 +36,21 @@ const GENRE_MOOD: Partial<Record<Genre, MoodShift>> = {
   synthwave: { darkness: 0.4, arousal: 0.2 },
 };
 
-export function readMood(tags: string, lyrics: string, genre: Genre): Mood {
+/** The words a mood is read from. */
+export interface MoodText {
+  tags: string;
+  lyrics: string;
+  /**
+   * Read as both: a title is chosen as carefully as a tag ("Lonely",
+   * "Summer Rage") and may be a line of the lyrics.
+   */
+  title: string;
+}
+
+/** Weight of each lyric mood word (up to two hits each). */
+const LYRIC_WEIGHT = 0.4;
+
+export function readMood(text: MoodText, genre: Genre): Mood {
   const mood: Mood = {
     valence: 0,
     arousal: 0,
@@ -45,18 +59,26 @@ export function readMood(tags: string, lyrics: string, genre: Genre): Mood {
     words: [],
   };
   applyShift(mood, GENRE_MOOD[genre] ?? {}, 1);
-  const lowered = tags.toLowerCase();
+  readTagWords(mood, text.tags.toLowerCase());
+  readTagWords(mood, text.title.toLowerCase());
+  readLyricWords(mood, text.lyrics.toLowerCase());
+  readLyricWords(mood, text.title.toLowerCase());
+  return settle(mood);
+}
+
+function readTagWords(mood: Mood, lowered: string): void {
   for (const [word, shift] of Object.entries(MOOD_WORDS)) {
     if (countWord(lowered, word) === 0) continue;
     applyShift(mood, shift, 1);
-    mood.words.push(word);
+    if (!mood.words.includes(word)) mood.words.push(word);
   }
-  const prose = lyrics.toLowerCase();
+}
+
+function readLyricWords(mood: Mood, prose: string): void {
   for (const [word, shift] of Object.entries(LYRIC_MOOD_WORDS)) {
     const hits = Math.min(2, countWord(prose, word));
-    if (hits > 0) applyShift(mood, shift, 0.4 * hits);
+    if (hits > 0) applyShift(mood, shift, LYRIC_WEIGHT * hits);
   }
-  return settle(mood);
 }
 
 function applyShift(mood: Mood, shift: MoodShift, weight: number): void {

@@ -43,7 +43,7 @@ export function readTrack(track: CoverInput): TrackReading {
   const rng = createRandom(seed);
   const genres = readGenres(input.tags, input.lyrics, input.title);
   const genre = genres[0]?.genre ?? 'unknown';
-  const mood = readMood(input.tags, input.lyrics, genre);
+  const mood = readMood(input, genre);
   const features = input.audio
     ? featuresFromAudio(input.audio)
     : featuresFromText(
