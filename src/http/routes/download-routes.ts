@@ -5,7 +5,7 @@ import { coverInputOf } from '../../covers/render-cover-task.js';
 import { MAX_SIZE, MIN_SIZE } from '../../engine/render-options.js';
 import type { ImageFormat } from '../../engine/types.js';
 import { SleeveError } from '../../errors.js';
-import type { ApiKey } from '../../storage/records.js';
+import type { ApiKey, StoredImage } from '../../storage/records.js';
 import type { HttpContext } from '../context.js';
 import { limitRate, requireKey } from '../guards.js';
 
@@ -44,7 +44,9 @@ const binary = { schema: { type: 'string', format: 'binary' } };
 /**
  * Sleeve: a cover image in another size or format, for the gallery's
  * downloads. The art engine is deterministic, so rendering the stored
- * style again from the same music gives the same picture at any size.
+ * style again from the same music gives the same picture at any size
+ * (as the engine of the day draws it; the stored size is served as
+ * stored).
  */
 export function registerDownloadRoutes(app: FastifyInstance, ctx: HttpContext) {
   app.get<{
@@ -57,9 +59,10 @@ export function registerDownloadRoutes(app: FastifyInstance, ctx: HttpContext) {
         tags: ['cover'],
         summary: 'Download a cover image in any size (up to 3000 px)',
         description:
-          'Renders the image again, in its stored style, at the asked size ' +
-          'and format. Needs the key that made the cover. Errors are the ' +
-          'usual JSON envelope.',
+          'The stored image when it is the asked size and format (PNG at ' +
+          "the server's image size); otherwise the image rendered again, in " +
+          'its stored style, at the asked size and format. Needs the key ' +
+          'that made the cover. Errors are the usual JSON envelope.',
         params: DownloadParams,
         querystring: DownloadQuery,
         response: {
@@ -125,14 +128,46 @@ async function renderDownload(
     );
   }
 
-  const rendered = await ctx.renderer.renderStyle(
-    coverInputOf(music, music.features),
-    image.style,
-    { ...options, variation: cover.variation },
-  );
+  const bytes =
+    (await storedIfAsked(ctx, image, options)) ??
+    (
+      await ctx.renderer.renderStyle(
+        coverInputOf(music, music.features),
+        image.style,
+        { ...options, variation: cover.variation },
+      )
+    ).bytes;
   const title = slug(music.tracks?.[0]?.title ?? '') || 'cover';
   const name = `${title}-${image.style}-${options.size}.${options.format}`;
-  return { name, bytes: rendered.bytes };
+  return { name, bytes };
+}
+
+/**
+ * The stored image itself when it is the asked format and size: the
+ * download is then the very file record-info points at, even when the
+ * engine has changed since the cover was made.
+ */
+async function storedIfAsked(
+  ctx: HttpContext,
+  image: StoredImage,
+  options: DownloadOptions,
+): Promise<Buffer | undefined> {
+  if (options.format !== 'png' || image.contentType !== 'image/png') return;
+  const bytes = await ctx.objects.get(image.name);
+  return bytes && pngWidth(bytes) === options.size ? bytes : undefined;
+}
+
+const PNG_SIGNATURE = Buffer.from([
+  0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a,
+]);
+
+/** The width in a PNG's header (IHDR, the first chunk), or undefined. */
+function pngWidth(bytes: Buffer): number | undefined {
+  const isPng =
+    bytes.length >= 24 &&
+    bytes.subarray(0, 8).equals(PNG_SIGNATURE) &&
+    bytes.toString('latin1', 12, 16) === 'IHDR';
+  return isPng ? bytes.readUInt32BE(16) : undefined;
 }
 
 function parseSize(raw: string | undefined, fallback: number): number {
