@@ -16,6 +16,18 @@ function machine(): string {
   return `${os.availableParallelism()} cores (${cpu}), ${memory} GiB, Node ${process.version}, ${os.platform()} ${os.release()}`;
 }
 
+/**
+ * Every figure shares the machine's cores with whatever else runs; a busy
+ * machine (a test suite, a build) lowers throughput several times over,
+ * so the load before the run is printed with the figures.
+ */
+const loadBefore = os.loadavg()[0] ?? 0;
+if (loadBefore > 0.5) {
+  process.stderr.write(
+    `warning: load average ${loadBefore.toFixed(2)} before the run; ` +
+      'the figures will be lower than on a quiet machine\n',
+  );
+}
 const startOptions = await startFlags();
 const step = (name: string) => process.stderr.write(`${name}…\n`);
 const when = new Date().toISOString();
@@ -45,7 +57,7 @@ const report = `# Benchmarks
 
 Measured by \`npm run bench\` in one run on ${when.slice(0, 10)}.
 
-Machine: ${machine()}.
+Machine: ${machine()}; load average ${loadBefore.toFixed(2)} before the run.
 
 ## Core API (issue #2)
 
