@@ -12,6 +12,7 @@ import {
   fitText,
   type FittedText,
 } from '../../src/engine/typography/fit-text.js';
+import { splitSyllables } from '../../src/engine/typography/syllables.js';
 import { fontString } from '../../src/engine/typography/font-stack.js';
 import { faceOf } from '../../src/engine/typography/genre-faces.js';
 import type { Rect, TextSpec } from '../../src/engine/typography/text-spec.js';
@@ -253,6 +254,49 @@ describe('words too long for a line', () => {
         );
       }
     }
+  });
+
+  it('breaks words at their syllables where the patterns know them', () => {
+    // Each word with the syllable breaks a dictionary gives it.
+    const SYLLABLES = [
+      'Do-nau-dampf-schiff-fahrts-ge-sell-schafts-ka-pi-tän',
+      'In-com-pre-hen-si-bil-i-ties',
+      'До-сто-при-ме-ча-тель-ность',
+    ];
+    for (const hyphenated of SYLLABLES) {
+      const word = hyphenated.replaceAll('-', '');
+      const allowed = new Set(
+        hyphenated
+          .split('-')
+          .map((_, i, all) => all.slice(0, i + 1).join('').length),
+      );
+      for (const style of STYLES) {
+        const { layout } = renderCoverWithLayout(
+          { title: word, artist: '', tags: 'pop', lyrics: '', audio: null },
+          { style: style.id, size: 512 },
+        );
+        const lines = layout.texts.find((t) => t.role === 'title')?.lines;
+        assert.ok(lines, style.id);
+        let at = 0;
+        for (const line of lines.slice(0, -1)) {
+          at += line.replace(/-$/, '').length;
+          assert.ok(allowed.has(at), `${style.id}: ${lines.join(' | ')}`);
+        }
+      }
+    }
+  });
+
+  it('cuts syllables with hyphen points and leaves other words whole', () => {
+    assert.deepEqual(splitSyllables('Extraordinary '), [
+      `Ex${HYPHEN_POINT}`,
+      `tra${HYPHEN_POINT}`,
+      `or${HYPHEN_POINT}`,
+      `di${HYPHEN_POINT}`,
+      'nary ',
+    ]);
+    assert.deepEqual(splitSyllables('ความรักของเรา'), ['ความรักของเรา']);
+    assert.deepEqual(splitSyllables('ネオンの雨'), ['ネオンの雨']);
+    assert.deepEqual(splitSyllables('xkcd'), ['xkcd']);
   });
 
   it('cuts between grapheme clusters, never inside one', () => {

@@ -87,7 +87,9 @@ export function splitGraphemes(unit: string): string[] {
     const previous = pieces[last];
     if (
       previous !== undefined &&
-      (JOINS_NEXT.test(previous) || MARK_OR_SPACE.test(segment))
+      (JOINS_NEXT.test(previous) ||
+        MARK_OR_SPACE.test(segment) ||
+        segment === HYPHEN_POINT)
     ) {
       pieces[last] = previous + segment;
     } else pieces.push(segment);

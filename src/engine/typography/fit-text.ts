@@ -12,6 +12,7 @@ import {
   splitAtSeparators,
   splitGraphemes,
 } from './break-units.js';
+import { splitSyllables } from './syllables.js';
 import { drawableText, fontStack, fontString } from './font-stack.js';
 import type { Rect, TextSpec } from './text-spec.js';
 
@@ -103,7 +104,8 @@ type Measure = (line: string) => number;
 
 /**
  * The best setting between words; failing a readable size, the best with
- * the too-long words cut at their separators, then between graphemes; and
+ * the too-long words cut at their separators, then at their syllables,
+ * then between graphemes; and
  * if the type is still under the spec's smallest size, with as many more
  * lines as the box holds at that size.
  */
@@ -121,7 +123,7 @@ function bestSetting(
   const tooWide = (unit: string): boolean =>
     (measure(lineOf([unit], 0, 1)) * readable) / REFERENCE_SIZE > spec.box.w;
   let units = words;
-  for (const split of [splitAtSeparators, splitGraphemes]) {
+  for (const split of [splitAtSeparators, splitSyllables, splitGraphemes]) {
     const finer = units.flatMap((unit) => (tooWide(unit) ? split(unit) : unit));
     if (finer.length === units.length) continue;
     units = finer;
