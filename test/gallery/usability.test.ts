@@ -282,3 +282,33 @@ test('a tempo the analysis is unsure of is shown as a guess', async () => {
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test('titles in other scripts get the engine’s faces, fetched only when shown', async () => {
+  const owner = await server.createKey(5);
+  const titles = ['ネオンの雨', '한여름 밤의 꿈', 'قمر الصحراء', 'Pancakes 🥞'];
+  for (const title of titles) {
+    await server.api('POST', '/api/v1/sleeve/music', { title }, owner);
+  }
+  const { page, context, errors } = await openPage(browser);
+  await signIn(page, server.url, owner);
+  await page.locator('.card__title', { hasText: 'ネオンの雨' }).waitFor();
+  const loaded = await page.evaluate(async () => {
+    await document.fonts.ready;
+    return [...document.fonts]
+      .filter((face) => face.status === 'loaded')
+      .map((face) => `${face.family} ${face.unicodeRange}`);
+  });
+  const has = (range: string) => loaded.some((face) => face.includes(range));
+  assert.ok(has('U+3000-30FF'), `Japanese: ${loaded.join('; ')}`);
+  assert.ok(has('U+AC00-D7FF'), `Korean: ${loaded.join('; ')}`);
+  assert.ok(has('U+600-6FF'), `Arabic: ${loaded.join('; ')}`);
+  assert.ok(
+    loaded.some((face) => face.replaceAll('"', '').startsWith('Sleeve Emoji')),
+    `emoji: ${loaded.join('; ')}`,
+  );
+  // No title here is in Thai or Ethiopic: their faces stay on the server.
+  assert.ok(!has('U+E00-E7F'), loaded.join('; '));
+  assert.ok(!has('U+1200-139F'), loaded.join('; '));
+  assert.deepEqual(errors, []);
+  await context.close();
+});

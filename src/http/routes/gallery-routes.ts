@@ -1,11 +1,11 @@
 import fs from 'node:fs/promises';
-import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { SleeveError } from '../../errors.js';
 import type { HttpContext } from '../context.js';
 import { sendError } from '../error-handler.js';
+import { galleryFontFile, SCRIPT_FONTS_CSS } from '../gallery-fonts.js';
 
 /**
  * The gallery's static files sit beside this module's folder: src/gallery
@@ -19,14 +19,6 @@ const TYPES: Record<string, string> = {
   css: 'text/css; charset=utf-8',
   js: 'text/javascript; charset=utf-8',
   svg: 'image/svg+xml',
-};
-
-/** The UI's own faces, from the font packages the art engine uses. */
-const FONTS: Record<string, string> = {
-  'inter-400.ttf': '@expo-google-fonts/inter/400Regular/Inter_400Regular.ttf',
-  'inter-600.ttf': '@expo-google-fonts/inter/600SemiBold/Inter_600SemiBold.ttf',
-  'grotesk-700.ttf':
-    '@expo-google-fonts/space-grotesk/700Bold/SpaceGrotesk_700Bold.ttf',
 };
 
 /**
@@ -81,6 +73,13 @@ export function registerGalleryRoutes(app: FastifyInstance, ctx: HttpContext) {
   app.get('/gallery', page, (_request, reply) =>
     sendGalleryFile(reply, 'index.html', mirror),
   );
+  app.get('/gallery/scripts.css', page, (_request, reply) =>
+    reply
+      .header('Content-Type', TYPES['css'])
+      .header('X-Content-Type-Options', 'nosniff')
+      .header('Cache-Control', 'no-cache')
+      .send(SCRIPT_FONTS_CSS),
+  );
   app.get<{ Params: { '*': string } }>('/gallery/*', page, (request, reply) =>
     sendGalleryFile(reply, request.params['*'], mirror),
   );
@@ -91,11 +90,9 @@ export function registerGalleryRoutes(app: FastifyInstance, ctx: HttpContext) {
   );
 }
 
-const require = createRequire(import.meta.url);
-
 async function sendFont(reply: FastifyReply, name: string, mirror: boolean) {
-  const font = FONTS[name];
-  const bytes = font ? await readOrNull(require.resolve(font)) : null;
+  const file = galleryFontFile(name);
+  const bytes = file ? await readOrNull(file) : null;
   if (!bytes) return sendError(reply, notFound(), mirror);
   return reply
     .header('Content-Type', 'font/ttf')
