@@ -46,3 +46,9 @@ export const ADD_FAINT_TEXT = `(() => {
   faint.style.color = '#3a3d44';
   document.querySelector('main').append(faint);
 })()`;
+
+/** Every font face the page has loaded: "family unicode-range". */
+export const LOADED_FACES = `document.fonts.ready.then(() =>
+  [...document.fonts]
+    .filter((face) => face.status === 'loaded')
+    .map((face) => face.family + ' ' + face.unicodeRange))`;

@@ -14,6 +14,7 @@ import {
 import {
   ADD_FAINT_TEXT,
   FOCUSED,
+  LOADED_FACES,
   STORED_KEYS,
   UNLABELLED_CONTROLS,
 } from './page-scripts.js';
@@ -292,12 +293,7 @@ test('titles in other scripts get the engine’s faces, fetched only when shown'
   const { page, context, errors } = await openPage(browser);
   await signIn(page, server.url, owner);
   await page.locator('.card__title', { hasText: 'ネオンの雨' }).waitFor();
-  const loaded = await page.evaluate(async () => {
-    await document.fonts.ready;
-    return [...document.fonts]
-      .filter((face) => face.status === 'loaded')
-      .map((face) => `${face.family} ${face.unicodeRange}`);
-  });
+  const loaded = (await page.evaluate(LOADED_FACES)) as string[];
   const has = (range: string) => loaded.some((face) => face.includes(range));
   assert.ok(has('U+3000-30FF'), `Japanese: ${loaded.join('; ')}`);
   assert.ok(has('U+AC00-D7FF'), `Korean: ${loaded.join('; ')}`);
