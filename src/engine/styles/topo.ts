@@ -35,7 +35,11 @@ const LANDFORM_MOTIFS = [
 interface Hill {
   x: number;
   y: number;
+  /** Spread along the hill's long axis and across it. */
   r: number;
+  across: number;
+  /** Direction of the long axis, in radians. */
+  angle: number;
   h: number;
 }
 
@@ -63,7 +67,7 @@ export const topoStyle: CoverStyle = {
     const accent = tone(palette, 1, harmonyOffsets(palette)[0], 1.3);
     fillGround(ctx, ground);
 
-    const field = heightField(hillsFor(reading.features.contour, rng), GRID);
+    const field = mapHeights(reading.features.contour, rng);
     const levels = Math.round(
       10 + ((Math.min(190, reading.features.bpm) - 60) / 130) * 16,
     );
@@ -90,24 +94,85 @@ function mapLine(palette: Palette): string {
 /**
  * One hill per stretch of the song, left to right in time, as broad and
  * high as the song is loud there: the map's highest ground is its loudest
- * moment.
+ * moment. Each is a ridge of its own length and bearing, so the summits
+ * stand apart instead of melting into one dome.
  */
 function hillsFor(contour: number[], rng: Random): Hill[] {
   const count = 5;
   return Array.from({ length: count }, (_, i) => {
     const t = (i + 0.5) / count;
     const level = sampleAt(contour, t);
+    const r = rng.range(100, 175) * (0.6 + level * 0.8);
     return {
       x: 90 + t * 820 + rng.range(-40, 40),
       y: rng.range(120, 620),
-      r: rng.range(120, 200) * (0.6 + level * 0.8),
+      r,
+      across: r / rng.range(1, 2.2),
+      angle: rng.range(0, Math.PI),
       h: 0.15 + level * 1.1,
     };
   });
 }
 
+/** Lattice sizes of the terrain's octaves, coarse to fine. */
+const OCTAVES = [4, 9, 19] as const;
+
+/**
+ * The ground between the hills: seeded value noise in three octaves,
+ * each half as strong as the one before, so contour lines wander and
+ * spurs and hollows form as on a surveyed map. Heights are 0–1 at each
+ * point of the 0–1000 square.
+ */
+function terrain(rng: Random): (x: number, y: number) => number {
+  const lattices = OCTAVES.map((cells) =>
+    Array.from({ length: (cells + 1) ** 2 }, () => rng.next()),
+  );
+  return (x, y) => {
+    let sum = 0;
+    let weight = 0.5;
+    OCTAVES.forEach((cells, o) => {
+      sum += weight * latticeAt(lattices[o] ?? [], cells, x, y);
+      weight /= 2;
+    });
+    return sum / 0.875;
+  };
+}
+
+/** A lattice of `cells` squares over the cover, smoothly interpolated. */
+function latticeAt(
+  values: number[],
+  cells: number,
+  x: number,
+  y: number,
+): number {
+  const gx = (x / 1000) * cells;
+  const gy = (y / 1000) * cells;
+  const i = Math.min(cells - 1, Math.floor(gx));
+  const j = Math.min(cells - 1, Math.floor(gy));
+  const u = smooth(gx - i);
+  const v = smooth(gy - j);
+  const at = (a: number, b: number) => values[b * (cells + 1) + a] ?? 0;
+  const top = at(i, j) + (at(i + 1, j) - at(i, j)) * u;
+  const bottom = at(i, j + 1) + (at(i + 1, j + 1) - at(i, j + 1)) * u;
+  return top + (bottom - top) * v;
+}
+
+const smooth = (t: number) => t * t * (3 - 2 * t);
+
+/** How much the rolling ground adds to the hills' height. */
+const TERRAIN_RELIEF = 0.32;
+
+/**
+ * The heights the map is drawn from, GRID points a side, row by row: the
+ * song's hills on rolling ground.
+ */
+export function mapHeights(contour: number[], rng: Random): Float64Array {
+  const hills = hillsFor(contour, rng);
+  return heightField(hills, terrain(rng.fork('terrain')), GRID);
+}
+
 /** Points per side of the height field the map is drawn from. */
-const GRID = 90;
+export const GRID = 90;
 /** Pixels per side of the layer-tint raster, scaled up smoothly. */
 const TINT_LAYER = 250;
 
@@ -192,23 +257,33 @@ function fieldAt(field: Float64Array, gx: number, gy: number): number {
   return top + (c + (d - c) * u - top) * v;
 }
 
-function heightField(hills: Hill[], n: number): Float64Array {
+function heightField(
+  hills: Hill[],
+  ground: (x: number, y: number) => number,
+  n: number,
+): Float64Array {
   const field = new Float64Array(n * n);
   for (let j = 0; j < n; j++) {
     for (let i = 0; i < n; i++) {
       const x = (i / (n - 1)) * 1000;
       const y = (j / (n - 1)) * 1000;
-      let h = 0.06 * Math.sin(x / 140) * Math.cos(y / 170);
-      for (const hill of hills)
-        h +=
-          hill.h *
-          Math.exp(
-            -((x - hill.x) ** 2 + (y - hill.y) ** 2) / (2 * hill.r * hill.r),
-          );
+      let h = TERRAIN_RELIEF * ground(x, y);
+      for (const hill of hills) h += hill.h * ridgeAt(hill, x, y);
       field[j * n + i] = h;
     }
   }
   return field;
+}
+
+/** A hill's share of its height at a point: a Gaussian stretched along its axis. */
+function ridgeAt(hill: Hill, x: number, y: number): number {
+  const dx = x - hill.x;
+  const dy = y - hill.y;
+  const cos = Math.cos(hill.angle);
+  const sin = Math.sin(hill.angle);
+  const along = (dx * cos + dy * sin) / hill.r;
+  const across = (dy * cos - dx * sin) / hill.across;
+  return Math.exp(-(along * along + across * across) / 2);
 }
 
 function drawLevels(
