@@ -20,12 +20,60 @@ const FIT: Record<string, number> = {
   soul: 0.35,
 };
 
-type Gesture = 'disc' | 'ring' | 'bar';
+type Gesture = 'disc' | 'ring' | 'bar' | 'square' | 'arc' | 'twin';
+const GESTURES: readonly Gesture[] = [
+  'disc',
+  'ring',
+  'bar',
+  'square',
+  'arc',
+  'twin',
+];
 
 /**
- * Almost nothing: one hue in two values, one gesture on a golden-section
- * line, a row of ticks counting the tempo, and small type with wide
- * margins. The energy contour is a single hairline, felt more than seen.
+ * Where things sit: the title low under the gesture, or hung from the
+ * top with the gesture below it. Units of the 1000-unit cover.
+ */
+interface Frame {
+  /** The hairline's resting height. */
+  horizon: number;
+  /** Heights the gesture's middle may take. */
+  centres: readonly number[];
+  /** The bar's top and length. */
+  barTop: number;
+  barLength: number;
+  titleTop: number;
+  artistTop: number;
+  labelTop: number;
+}
+
+const FRAMES: Record<'low' | 'high', Frame> = {
+  low: {
+    horizon: 700,
+    centres: [330, 382],
+    barTop: 110,
+    barLength: 520,
+    titleTop: 740,
+    artistTop: 866,
+    labelTop: 80,
+  },
+  high: {
+    horizon: 820,
+    centres: [560, 600],
+    barTop: 320,
+    barLength: 440,
+    titleTop: 90,
+    artistTop: 216,
+    labelTop: 884,
+  },
+};
+
+/**
+ * Almost nothing: one hue in two values, one gesture (a disc, a ring, a
+ * bar, a square, an arc standing on the horizon or two discs) at the
+ * song's loudest moment, a row of ticks counting the tempo, and small
+ * type with wide margins, under the gesture or hung above it. The energy
+ * contour is a single hairline, felt more than seen.
  */
 export const monoStyle: CoverStyle = {
   info: {
@@ -52,38 +100,53 @@ export const monoStyle: CoverStyle = {
     const mark = tone(palette, 1, 0, 1.2);
     fillGround(ctx, ground);
 
-    const gesture = rng.pick<Gesture>(['disc', 'ring', 'bar']);
+    const gesture = rng.pick(GESTURES);
+    const frame = FRAMES[rng.chance(0.5) ? 'low' : 'high'];
     const x = 250 + loudestMoment(reading.features.contour) * 500;
-    drawGesture(
-      ctx,
-      gesture,
-      x,
-      rng.pick([330, 382]),
-      mark,
-      reading.features.energy,
-    );
-    drawHairline(ctx, reading.features.contour, ink);
+    const y = rng.pick(frame.centres);
+    drawGesture(ctx, gesture, { x, y, frame }, mark, reading.features.energy);
+    drawHairline(ctx, reading.features.contour, frame.horizon, ink);
     drawTicks(ctx, reading.features.bpm, ink);
-    return monoText(scene, ground, ink, gesture);
+    return monoText(scene, ground, ink, frame);
   },
 };
 
 function drawGesture(
   ctx: SKRSContext2D,
   gesture: Gesture,
-  x: number,
-  y: number,
+  { x, y, frame }: { x: number; y: number; frame: Frame },
   color: string,
   energy: number,
 ): void {
-  if (gesture === 'disc') fillCircle(ctx, x, y, 70 + energy * 110, color);
-  if (gesture === 'bar')
-    fillRect(ctx, x - 20, 110, 36 + energy * 40, 520, color);
-  if (gesture === 'ring') {
+  const r = 70 + energy * 110;
+  if (gesture === 'disc') fillCircle(ctx, x, y, r, color);
+  if (gesture === 'twin') {
+    // The loud moment and its echo across the cover, smaller.
+    const echo = x < 500 ? x + 380 : x - 380;
+    fillCircle(ctx, x, y, r * 0.8, color);
+    fillCircle(ctx, echo, y + r * 0.5, r * 0.36, color);
+  }
+  if (gesture === 'square') {
+    const side = r * 1.6;
+    fillRect(ctx, x - side / 2, y - side / 2, side, side, color);
+  }
+  if (gesture === 'bar') {
+    fillRect(
+      ctx,
+      x - 20,
+      frame.barTop,
+      36 + energy * 40,
+      frame.barLength,
+      color,
+    );
+  }
+  if (gesture === 'ring' || gesture === 'arc') {
     ctx.strokeStyle = color;
     ctx.lineWidth = 6;
     ctx.beginPath();
-    ctx.arc(x, y, 120 + energy * 90, 0, Math.PI * 2);
+    if (gesture === 'ring') ctx.arc(x, y, 120 + energy * 90, 0, Math.PI * 2);
+    // An arc stands on the horizon, as wide as the song is loud.
+    else ctx.arc(x, frame.horizon - 24, 110 + energy * 120, Math.PI, 0);
     ctx.stroke();
   }
 }
@@ -92,6 +155,7 @@ function drawGesture(
 function drawHairline(
   ctx: SKRSContext2D,
   contour: number[],
+  horizon: number,
   ink: string,
 ): void {
   ctx.save();
@@ -100,7 +164,7 @@ function drawHairline(
   ctx.beginPath();
   contour.forEach((level, i) => {
     const x = 90 + (i / (contour.length - 1)) * 820;
-    const y = 700 - level * 40;
+    const y = horizon - level * 40;
     if (i === 0) ctx.moveTo(x, y);
     else ctx.lineTo(x, y);
   });
@@ -123,7 +187,7 @@ function monoText(
   scene: Scene,
   ground: string,
   ink: string,
-  gesture: Gesture,
+  frame: Frame,
 ): TextSpec[] {
   const { input, reading } = scene;
   const serif = isSerifGenre(reading.genre);
@@ -131,12 +195,11 @@ function monoText(
     ? [faceOf('Cormorant', 500), faceOf('Playfair', 400, true)]
     : [faceOf('Inter', 300), faceOf('Grotesk', 500)];
   const plate = { kind: 'box' as const, colors: [ground], padding: 0.2 };
-  const titleTop = 740;
   return [
     textSpec(
       'title',
       input.title,
-      { x: 90, y: titleTop, w: 560, h: 110 },
+      { x: 90, y: frame.titleTop, w: 560, h: 110 },
       faces,
       {
         maxSize: 64,
@@ -149,7 +212,7 @@ function monoText(
     textSpec(
       'artist',
       input.artist,
-      { x: 90, y: 866, w: 460, h: 30 },
+      { x: 90, y: frame.artistTop, w: 460, h: 30 },
       [faceOf('Inter', 500)],
       {
         maxSize: 20,
@@ -162,7 +225,7 @@ function monoText(
     textSpec(
       'label',
       factsCaption(reading.facts),
-      { x: 90, y: 80, w: 400, h: 26 },
+      { x: 90, y: frame.labelTop, w: 400, h: 26 },
       monoFaces(),
       {
         maxSize: 16,
