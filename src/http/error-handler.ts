@@ -50,8 +50,9 @@ export function installErrorHandling(
       reply,
       new SleeveError(
         404,
-        `No endpoint ${request.method} ${request.url.split('?')[0]}; ` +
-          'see /docs for the API.',
+        // The path is not echoed: it may hold a secret a client put there.
+        `No endpoint answers ${request.method} at this path; see /docs for ` +
+          'the API.',
         { httpStatus: 404 },
       ),
       options.mirrorHttpStatus,
@@ -103,12 +104,24 @@ export function answerClientError(error: Error, socket: Socket): void {
   socket.destroy(error);
 }
 
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /**
+     * The route answers a file (a download), so every refusal takes its
+     * real HTTP status: a browser or `curl -O` must not save an error
+     * envelope under an image's name.
+     */
+    answersFile?: boolean;
+  }
+}
+
 export function sendError(
   reply: FastifyReply,
   error: SleeveError,
   mirror: boolean,
 ): FastifyReply {
-  const mirrored = mirror && error.code >= 400 ? error.code : 200;
+  const real = mirror || reply.request.routeOptions.config?.answersFile;
+  const mirrored = real && error.code >= 400 ? error.code : 200;
   if (error.retryAfterSec !== undefined) {
     reply.header('Retry-After', String(error.retryAfterSec));
   }

@@ -32,6 +32,7 @@ import { registerMediaRoutes } from './routes/media-routes.js';
 import { registerMusicRoutes } from './routes/music-routes.js';
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
+const MAX_ID_LENGTH = 64;
 
 /** The HTTP API: thin routes over the domain services in `ctx`. */
 export async function buildHttpServer(
@@ -45,6 +46,9 @@ export async function buildHttpServer(
     loggerInstance: logger as FastifyBaseLogger,
     logController: new LogController({ disableRequestLogging: true }),
     bodyLimit: ctx.config.maxBodyBytes,
+    // Every id Sleeve makes or imports is at most 64 characters; a longer
+    // one in a path is answered 404 before any route runs.
+    routerOptions: { maxParamLength: MAX_ID_LENGTH },
     requestIdHeader: false,
     genReqId: pickRequestId,
     ajv: { customOptions: { coerceTypes: false, removeAdditional: false } },
@@ -177,6 +181,7 @@ function refuseWhileClosing(app: FastifyInstance, mirror: boolean) {
  */
 function authenticateApiRoutes(app: FastifyInstance, ctx: HttpContext) {
   app.addHook('onRequest', async (request) => {
+    refuseUndecodableQuery(request.url);
     const route = request.routeOptions.url;
     if (route?.startsWith('/api/v1/sleeve/admin/')) {
       await requireAdmin(ctx, request);
@@ -184,6 +189,25 @@ function authenticateApiRoutes(app: FastifyInstance, ctx: HttpContext) {
       await requireKey(ctx, request);
     }
   });
+}
+
+/**
+ * Fastify hands a query whose percent-encoding does not decode to the
+ * routes as it came ("%E0%A4%A"), where it would read as an unknown id.
+ * It is refused instead, as a path that does not decode is.
+ */
+function refuseUndecodableQuery(url: string): void {
+  const query = url.indexOf('?');
+  if (query < 0 || !url.includes('%', query)) return;
+  try {
+    decodeURIComponent(url.slice(query + 1));
+  } catch {
+    throw new SleeveError(
+      400,
+      'The URL is not valid; check its percent-encoding.',
+      { httpStatus: 400 },
+    );
+  }
 }
 
 /** A caller's own request id is kept when it is short and plain. */
@@ -203,9 +227,12 @@ function pickRequestId(request: { headers: FastifyRequest['headers'] }) {
 function acceptJsonWhateverTheType(app: FastifyInstance) {
   app.removeContentTypeParser(['application/json', 'text/plain']);
   const parse = (
-    text: string,
+    raw: string,
     done: (error: Error | null, body?: unknown) => void,
   ) => {
+    // Windows editors save JSON files with a byte order mark; curl -d @file
+    // sends it along. It is no part of the JSON.
+    const text = raw.charCodeAt(0) === 0xfeff ? raw.slice(1) : raw;
     if (nestsDeeperThan(text, MAX_JSON_DEPTH)) {
       const message = `The body nests deeper than ${MAX_JSON_DEPTH} levels; no request of this API does.`;
       return done(new SleeveError(400, message), undefined);

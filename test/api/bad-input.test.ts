@@ -197,6 +197,15 @@ describe('malformed and empty bodies', () => {
     assertAnswer(bad, 400, /JSON/);
   });
 
+  test('a JSON body that starts with a byte order mark is read', async () => {
+    const answer = await send('POST', '/api/v1/sleeve/music', {
+      body: `\ufeff${JSON.stringify({ title: 'Saved on Windows' })}`,
+      contentType: 'application/json',
+    });
+    assertAnswer(answer, 200);
+    assert.match(answer.json.data.taskId, /^[0-9a-f]{32}$/);
+  });
+
   test('an empty JSON body is code 400; no body at all is a missing field', async () => {
     for (const route of JSON_ENDPOINTS) {
       const empty = await send('POST', route, {
@@ -660,14 +669,45 @@ describe('unknown endpoints and odd URLs', () => {
     }
   });
 
+  test('an unknown endpoint does not echo its path, which may hold a secret', async () => {
+    const answer = await send('GET', '/api/v1/sk-live-SECRET/token');
+    assertAnswer(answer, 404);
+    assert.equal(answer.status, 404);
+    assert.doesNotMatch(answer.text, /SECRET/);
+    assert.match(answer.json.msg, /No endpoint answers GET/);
+  });
+
+  test('a query whose percent-encoding does not decode is HTTP 400', async () => {
+    for (const query of ['?taskId=%ZZ', '?taskId=%', '?taskId=%E0%A4%A']) {
+      const answer = await send(
+        'GET',
+        `/api/v1/suno/cover/record-info${query}`,
+      );
+      assertAnswer(answer, 400, /percent-encoding/);
+      assert.equal(answer.status, 400, query);
+    }
+    const plain = await send(
+      'GET',
+      `/api/v1/suno/cover/record-info?taskId=${reference.cover}&x=%F0%9F%A5%9E`,
+    );
+    assertAnswer(plain, 200);
+    assert.equal(plain.json.data.taskId, reference.cover);
+  });
+
+  test('a path id longer than any id is HTTP 404', async () => {
+    const long = await send('GET', `/api/v1/sleeve/music/${'a'.repeat(65)}`);
+    assertAnswer(long, 404, /too long/);
+    assert.equal(long.status, 404);
+    const longest = await send('GET', `/api/v1/sleeve/music/${'a'.repeat(64)}`);
+    assertAnswer(longest, 200);
+    assert.equal(longest.json.data, null);
+  });
+
   test('weird query strings never break record-info', async () => {
     const queries = [
       '?taskId[]=x',
       '?taskId=a&taskId=b',
-      '?taskId=%ZZ',
-      '?taskId=%',
       '?taskId=%00',
-      '?taskId=%F0%9F',
       '?=&&&=',
       '?taskId=<script>alert(1)</script>',
       `?taskId=${reference.cover}&taskId=${reference.cover}`,
