@@ -84,6 +84,25 @@ describe('cover downloads', () => {
     }
   });
 
+  it('refuses with real HTTP statuses, so no error is saved as an image', async () => {
+    const badKey = await get(downloadUrl(0), 'not-a-key');
+    assert.equal(badKey.status, 401);
+    assert.equal(JSON.parse(badKey.bytes.toString()).code, 401);
+    const badSize = await get(downloadUrl(0, '?size=5'));
+    assert.equal(badSize.status, 422);
+    assert.match(JSON.parse(badSize.bytes.toString()).msg, /size/);
+
+    let limited;
+    for (let i = 0; i < 30 && !limited; i++) {
+      const answer = await get(downloadUrl(0));
+      if (answer.status !== 200) limited = answer;
+    }
+    assert.ok(limited, 'the download limit was reached');
+    assert.equal(limited.status, 429);
+    assert.ok(Number(limited.headers.get('retry-after')) >= 1);
+    assert.equal(JSON.parse(limited.bytes.toString()).code, 429);
+  });
+
   it("answers another key's cover as missing, in the envelope", async () => {
     const stranger = await server.createKey(10, 'stranger');
     const answer = await get(downloadUrl(0), stranger);

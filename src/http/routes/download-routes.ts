@@ -55,6 +55,7 @@ export function registerDownloadRoutes(app: FastifyInstance, ctx: HttpContext) {
   }>(
     '/api/v1/sleeve/covers/:taskId/images/:position',
     {
+      config: { answersFile: true },
       schema: {
         tags: ['cover'],
         summary: 'Download a cover image in any size (up to 3000 px)',
@@ -62,7 +63,8 @@ export function registerDownloadRoutes(app: FastifyInstance, ctx: HttpContext) {
           'The stored image when it is the asked size and format (PNG at ' +
           "the server's image size); otherwise the image rendered again, in " +
           'its stored style, at the asked size and format. Needs the key ' +
-          'that made the cover. Errors are the usual JSON envelope.',
+          'that made the cover. Errors are the usual JSON envelope, sent ' +
+          'with the real HTTP status (401, 404, 410, 422, 429).',
         params: DownloadParams,
         querystring: DownloadQuery,
         response: {
