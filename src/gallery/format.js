@@ -38,6 +38,28 @@ export function tagList(tags) {
     .slice(0, 8);
 }
 
+const GENERATING = ['PENDING', 'TEXT_SUCCESS', 'FIRST_SUCCESS'];
+
+/**
+ * Why a music record cannot get a cover yet, or null when it can: an
+ * imported record may still be generating at its provider, or have failed
+ * there.
+ */
+export function musicHold(music) {
+  const status = music.record?.status;
+  if (!status || status === 'SUCCESS') return null;
+  if (GENERATING.includes(status)) {
+    return {
+      badge: 'Unfinished',
+      text: `This music task is still generating (${status}); import it again once it has finished to make a cover.`,
+    };
+  }
+  return {
+    badge: 'Music failed',
+    text: `This music task failed (${status}), so it cannot get a cover.`,
+  };
+}
+
 /** What a cover's successFlag means, in words. */
 export function coverState(cover) {
   if (!cover) return { state: 'none', text: 'No cover yet' };

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import { after, before, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
+import { importRecord, successRecord } from '../support/api-helpers.js';
 import { startSleeve, type TestSleeve } from '../support/sleeve-server.js';
 import {
   launchBrowser,
@@ -305,6 +306,46 @@ test('titles in other scripts get the engine’s faces, fetched only when shown'
   // No title here is in Thai or Ethiopic: their faces stay on the server.
   assert.ok(!has('U+E00-E7F'), loaded.join('; '));
   assert.ok(!has('U+1200-139F'), loaded.join('; '));
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('an imported record that failed upstream says so, in the library and on its page', async () => {
+  const owner = await server.createKey(5);
+  const record = successRecord() as { data: Record<string, unknown> };
+  record.data['status'] = 'GENERATE_AUDIO_FAILED';
+  const id = await importRecord(server, owner, record);
+  const { page, context, errors } = await openPage(browser);
+  await signIn(page, server.url, owner);
+  const badge = page.locator(`[data-task-id="${id}"] .badge`);
+  assert.equal(await badge.textContent(), 'Music failed');
+  await page.goto(`${server.url}/#/music/${id}`);
+  const status = page.locator('.status__text');
+  await status.filter({ hasText: 'failed' }).waitFor();
+  assert.equal(
+    await status.textContent(),
+    'This music task failed (GENERATE_AUDIO_FAILED), so it cannot get a cover.',
+  );
+  assert.equal(
+    await page.getByRole('button', { name: 'Make cover' }).count(),
+    0,
+  );
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('a title of 60 emoji, within the server’s limit, can be sent from the form', async () => {
+  const owner = await server.createKey(5);
+  const { page, context, errors } = await openPage(browser);
+  await signIn(page, server.url, owner);
+  await page.goto(`${server.url}/#/new`);
+  // 60 characters people see, 120 UTF-16 units: over a maxlength of 100.
+  await page.getByLabel('Title').fill('🌊'.repeat(60));
+  await page.getByLabel('Make a cover right away').uncheck();
+  await page.getByRole('button', { name: 'Add music' }).click();
+  await page.waitForURL(/#\/music\/[0-9a-f]{32}$/, { timeout: 30_000 });
+  await page.locator('h1', { hasText: '🌊' }).waitFor();
+  assert.equal(await page.locator('h1').textContent(), '🌊'.repeat(60));
   assert.deepEqual(errors, []);
   await context.close();
 });

@@ -13,6 +13,8 @@ export function renderAddMusic(main, app) {
     checked: true,
   });
 
+  // No maxlength: it counts UTF-16 units (two for most emoji) where the
+  // server counts the characters people see; its refusal is shown instead.
   const form = h(
     'form',
     { class: 'form', novalidate: true, onsubmit: (event) => save(event) },
@@ -24,7 +26,6 @@ export function renderAddMusic(main, app) {
         id: 'title',
         name: 'title',
         required: true,
-        maxlength: '100',
         autocomplete: 'off',
       }),
       'Required. The name printed on the cover.',
@@ -39,7 +40,6 @@ export function renderAddMusic(main, app) {
           class: 'input',
           id: 'artist',
           name: 'artist',
-          maxlength: '200',
           autocomplete: 'off',
         }),
       ),
@@ -50,7 +50,6 @@ export function renderAddMusic(main, app) {
           class: 'input',
           id: 'tags',
           name: 'tags',
-          maxlength: '1000',
           placeholder: 'dream pop, hazy, female vocals',
           autocomplete: 'off',
         }),
@@ -63,7 +62,6 @@ export function renderAddMusic(main, app) {
         class: 'input',
         id: 'prompt',
         name: 'prompt',
-        maxlength: '5000',
       }),
       'Optional. Words and images in the lyrics shape the art.',
     ),

@@ -1,6 +1,6 @@
 import { api, ApiError, downloadCover } from '../api.js';
 import { announce, h, mount } from '../dom.js';
-import { coverState, styleName, tagList } from '../format.js';
+import { coverState, musicHold, styleName, tagList } from '../format.js';
 import { isBusy, watchCover } from '../watch-cover.js';
 import { coverArt } from './art.js';
 import { soundPanel } from './sound.js';
@@ -154,15 +154,13 @@ function statusPanel(music, requestCover) {
     dot,
     text,
   );
-  const canAsk = music.record?.status === 'SUCCESS';
+  const hold = musicHold(music);
+  const canAsk = hold === null;
 
   function setState(cover) {
     const { state, text: words } = coverState(cover);
     node.dataset.state = state;
-    text.textContent =
-      canAsk || cover
-        ? words
-        : `This music task has not finished (${music.record?.status}), so it cannot get a cover.`;
+    text.textContent = canAsk || cover ? words : hold.text;
   }
   setState(music.cover);
 

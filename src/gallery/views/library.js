@@ -1,6 +1,6 @@
 import { api, ApiError } from '../api.js';
 import { announce, h, mount } from '../dom.js';
-import { coverState } from '../format.js';
+import { coverState, musicHold } from '../format.js';
 import { isBusy, watchCover } from '../watch-cover.js';
 import { coverArt } from './art.js';
 
@@ -113,7 +113,8 @@ function card(music, stops) {
       ),
     ),
   );
-  showBadge(badge, art, music.cover);
+  const hold = music.cover ? null : musicHold(music);
+  showBadge(badge, art, music.cover, hold);
   if (isBusy(music.cover)) {
     const stop = watchCover(music.cover.taskId, (details) => {
       const cover = { ...details, styles: [] };
@@ -128,12 +129,14 @@ function card(music, stops) {
   return item;
 }
 
-function showBadge(badge, art, cover) {
+/** The card's corner word; a record that cannot get a cover says why. */
+function showBadge(badge, art, cover, hold = null) {
   const { state } = coverState(cover);
-  const words = { busy: 'Rendering', failed: 'Failed', none: 'No cover' }[
-    state
-  ];
-  badge.className = `badge${state === 'failed' ? ' badge--failed' : ''}`;
+  const words =
+    hold?.badge ??
+    { busy: 'Rendering', failed: 'Failed', none: 'No cover' }[state];
+  const failed = state === 'failed' || hold?.badge === 'Music failed';
+  badge.className = `badge${failed ? ' badge--failed' : ''}`;
   badge.textContent = words ?? '';
   const frame = art.firstElementChild;
   if (words && frame) frame.append(badge);
