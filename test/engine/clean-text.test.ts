@@ -40,6 +40,18 @@ describe('text the engine sets', () => {
     for (const text of kept) assert.equal(cleanLine(text), text);
   });
 
+  it('keeps three combining marks on a letter and drops the tower above', () => {
+    // Polytonic Greek, decomposed: breathing, accent and iota subscript.
+    const greek = '\u03b1\u0313\u0301\u0345';
+    assert.equal(cleanLine(greek), greek);
+    assert.equal(
+      cleanLine('Z\u0300\u0301\u0302\u0303\u0304\u0489o'),
+      'Z\u0300\u0301\u0302o',
+    );
+    // Marks of a script's own are not generic diacritics: kept whole.
+    assert.equal(cleanLine('क्षत्रिय'), 'क्षत्रिय');
+  });
+
   it('keeps the lines of lyrics', () => {
     assert.equal(
       cleanLines('[Verse]\r\nLine one\u0007\r\nLine two'),

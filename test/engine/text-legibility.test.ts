@@ -128,7 +128,19 @@ describe('text on every shared track in every style', () => {
  * style sets Latin flush left), scripts that stack marks, and words with
  * no break in them that must be broken inside.
  */
+/** "Zalgo Song" with twelve combining marks on every letter. */
+const ZALGO = [...'Zalgo Song']
+  .map(
+    (letter) =>
+      letter +
+      Array.from({ length: 12 }, (_, k) =>
+        String.fromCodePoint(0x300 + ((k * 7) % 0x70)),
+      ).join(''),
+  )
+  .join('');
+
 const HARD_TITLES: readonly [string, string][] = [
+  [ZALGO, 'glitch pop'],
   ['שיר השירים', 'israeli pop, love'],
   ['น้ำตาแห่งความรัก', 'thai pop, romantic'],
   ['ស្រលាញ់អូនជានិច្ច', 'khmer pop'],
