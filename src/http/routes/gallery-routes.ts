@@ -1,3 +1,4 @@
+import { createReadStream } from 'node:fs';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -90,15 +91,28 @@ export function registerGalleryRoutes(app: FastifyInstance, ctx: HttpContext) {
   );
 }
 
+/**
+ * Streamed, not read whole: the Chinese and Japanese faces are 5-10 MB
+ * each, and a page of such titles asks for several at once.
+ */
 async function sendFont(reply: FastifyReply, name: string, mirror: boolean) {
   const file = galleryFontFile(name);
-  const bytes = file ? await readOrNull(file) : null;
-  if (!bytes) return sendError(reply, notFound(), mirror);
+  const size = file ? await sizeOrNull(file) : null;
+  if (!file || size === null) return sendError(reply, notFound(), mirror);
   return reply
     .header('Content-Type', 'font/ttf')
+    .header('Content-Length', String(size))
     .header('X-Content-Type-Options', 'nosniff')
     .header('Cache-Control', 'public, max-age=604800, immutable')
-    .send(bytes);
+    .send(createReadStream(file));
+}
+
+async function sizeOrNull(file: string): Promise<number | null> {
+  try {
+    return (await fs.stat(file)).size;
+  } catch {
+    return null;
+  }
 }
 
 async function readOrNull(file: string): Promise<Buffer | null> {
