@@ -53,11 +53,24 @@ function report(error: unknown): number {
     const failure = { error: { message, exit, ...(code && { code }) } };
     process.stdout.write(`${JSON.stringify(failure, null, 2)}\n`);
   }
-  process.stderr.write(`sleeve: ${shown(message)}\n`);
+  process.stderr.write(`sleeve: ${printable(error, message)}\n`);
   if (exit === EXIT.failed && isUnexpected(error)) {
     process.stderr.write(`${(error as Error).stack ?? ''}\n`);
   }
   return exit;
+}
+
+/**
+ * The message as safe text for a terminal. It may quote a server or a
+ * user, so its control characters are escaped, line breaks too; only a
+ * configuration error's list is ours to break into lines, and each
+ * problem in it (which may quote a setting) is escaped on its own.
+ */
+function printable(error: unknown, message: string): string {
+  if (!(error instanceof ConfigError)) return shown(message);
+  const [heading] = message.split('\n', 1);
+  const problems = error.problems.map((problem) => `  ${shown(problem)}`);
+  return [heading, ...problems].join('\n');
 }
 
 function exitCodeOf(error: unknown): number {

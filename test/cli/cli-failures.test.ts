@@ -168,3 +168,35 @@ test('demo names a track it cannot cover, goes on with the rest, and exits 1', (
     ['Quiet Words'],
   );
 });
+
+test('a configuration error lists each problem on a line of its own (exit 2)', () => {
+  const run = sleeveWith({ SLEEVE_PORT: 'abc', SLEEVE_RETENTION_DAYS: '-1' }, [
+    'serve',
+  ]);
+  assert.equal(run.status, 2, run.stderr);
+  assert.doesNotMatch(run.stderr, /\\u000a/);
+  const lines = run.stderr.trim().split('\n');
+  assert.equal(lines[0], 'sleeve: Invalid configuration:');
+  assert.match(lines[1]!, /^ {2}SLEEVE_PORT: /);
+  assert.match(lines[2]!, /^ {2}SLEEVE_RETENTION_DAYS: /);
+  assert.equal(lines.length, 3, run.stderr);
+
+  const split = sleeveWith({ SLEEVE_DATA_DIR: dir }, [
+    'serve',
+    '--services',
+    'api',
+  ]);
+  assert.equal(split.status, 2, split.stderr);
+  assert.match(
+    split.stderr,
+    /^sleeve: Invalid configuration:\n {2}SLEEVE_PUBLIC_URL: required /,
+  );
+});
+
+test('words from the command line are still escaped in a failure', () => {
+  const run = sleeve('render', '--title', 'T', '--style', 'x\u001b[2J\ny');
+  assert.equal(run.status, 2, run.stderr);
+  assert.doesNotMatch(run.stderr, /\u001b/);
+  assert.match(run.stderr, /unknown style x\\u001b\[2J\\u000ay;/);
+  assert.equal(run.stderr.trim().split('\n').length, 1, run.stderr);
+});
