@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { Accounts } from '../../accounts/accounts.js';
+import { findKeyNameProblem } from '../../accounts/key-name.js';
 import { Maintenance } from '../../accounts/maintenance.js';
 import { loadConfig } from '../../config/config.js';
 import { describeKey } from '../../http/routes/admin-routes.js';
@@ -64,6 +65,34 @@ function describeDatabase(url: string): string {
 
 const jsonOption = ['--json', 'print JSON'] as const;
 
+interface CreateKeyFlags extends DatabaseFlags {
+  name: string;
+  credits?: string;
+  admin?: boolean;
+}
+
+async function createKey(flags: CreateKeyFlags): Promise<void> {
+  // Checked before the database opens: a bad name is a bad command line.
+  const problem = findKeyNameProblem(flags.name, '--name');
+  if (problem) throw new UsageError(problem);
+
+  await withAdmin(flags, async ({ accounts, initialCredits }) => {
+    const credits =
+      flags.credits === undefined ? initialCredits : parseAmount(flags.credits);
+    const created = await accounts.createKey({
+      name: flags.name,
+      credits,
+      isAdmin: flags.admin === true,
+    });
+    createOutput(flags.json === true).result(
+      { ...describeKey(created.key), key: created.secret },
+      () =>
+        `Created ${created.key.id} (${shown(flags.name)}) with ${credits} credits.\n` +
+        `Its secret, shown this once:\n\n    ${created.secret}\n`,
+    );
+  });
+}
+
 export function registerKeys(program: Command): void {
   const keys = program
     .command('keys')
@@ -82,7 +111,7 @@ export function registerKeys(program: Command): void {
       '\nExamples:\n  sleeve keys create --name "my app" --credits 50\n  sleeve keys create --name ops --admin --json',
     )
     .description('Create a key; its secret is printed once.')
-    .requiredOption('--name <name>', 'a label for the key')
+    .requiredOption('--name <name>', 'a label for the key, 1 to 100 characters')
     .option(
       '--credits <n>',
       'starting credits (default SLEEVE_INITIAL_CREDITS)',
@@ -94,32 +123,7 @@ export function registerKeys(program: Command): void {
       'postgres:// URL or SQLite file (SLEEVE_DATABASE_URL)',
     )
     .option(...jsonOption)
-    .action(
-      (flags: {
-        name: string;
-        credits?: string;
-        admin?: boolean;
-        json?: boolean;
-      }) =>
-        withAdmin(flags, async ({ accounts, initialCredits }) => {
-          const out = createOutput(flags.json === true);
-          const credits =
-            flags.credits === undefined
-              ? initialCredits
-              : parseAmount(flags.credits);
-          const created = await accounts.createKey({
-            name: flags.name,
-            credits,
-            isAdmin: flags.admin === true,
-          });
-          out.result(
-            { ...describeKey(created.key), key: created.secret },
-            () =>
-              `Created ${created.key.id} (${shown(flags.name)}) with ${credits} credits.\n` +
-              `Its secret, shown this once:\n\n    ${created.secret}\n`,
-          );
-        }),
-    );
+    .action(createKey);
 
   keys
     .command('list')
