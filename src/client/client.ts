@@ -4,6 +4,7 @@ import {
   SleeveApiError,
   SleeveNetworkError,
 } from './errors.js';
+import { describeConnectionFailure } from './connection-failure.js';
 import type {
   CoverDetails,
   Envelope,
@@ -307,13 +308,13 @@ export class SleeveClient {
       if (signal?.aborted) throw signal.reason;
       if (error instanceof SleeveApiError) throw error;
       if (error instanceof SleeveNetworkError) throw error;
-      const reason = timeout.aborted
-        ? `no answer within ${timeoutMs} ms`
-        : error instanceof Error
-          ? error.message
-          : String(error);
+      const server = withoutCredentials(this.base);
+      const failure = timeout.aborted
+        ? `the server at ${server} did not answer within ${timeoutMs} ms`
+        : `could not reach the server at ${server}: ` +
+          describeConnectionFailure(error);
       throw new SleeveNetworkError(
-        `${init.method} ${url.pathname} failed: ${reason}`,
+        `${failure} [${init.method} ${url.pathname}]`,
       );
     } finally {
       linked.dispose();
@@ -359,6 +360,14 @@ async function unwrap<T>(response: Response): Promise<T> {
     envelope.data,
     Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter : undefined,
   );
+}
+
+/** The base URL to show in a message: never a user name or password. */
+function withoutCredentials(base: string): string {
+  const url = new URL(base);
+  url.username = '';
+  url.password = '';
+  return normaliseBaseUrl(url.toString());
 }
 
 /** `https://host`, `https://host/`, `https://host/api/v1/` → `https://host`. */

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs/promises';
+import net from 'node:net';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
 import { makeDataDir, REPO_ROOT } from '../support/sleeve-server.js';
@@ -199,4 +200,27 @@ test('words from the command line are still escaped in a failure', () => {
   assert.doesNotMatch(run.stderr, /\u001b/);
   assert.match(run.stderr, /unknown style x\\u001b\[2J\\u000ay;/);
   assert.equal(run.stderr.trim().split('\n').length, 1, run.stderr);
+});
+
+/** A port on 127.0.0.1 that nothing listens on (it was just free). */
+async function closedPort(): Promise<number> {
+  const probe = net.createServer();
+  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
+  const { port } = probe.address() as net.AddressInfo;
+  await new Promise((resolve) => probe.close(resolve));
+  return port;
+}
+
+test('a server that cannot be reached is named, with the reason (exit 3)', async () => {
+  const url = `http://127.0.0.1:${await closedPort()}`;
+  const run = sleeveWith({ SLEEVE_URL: url, SLEEVE_API_KEY: 'k' }, [
+    'cover',
+    '0'.repeat(32),
+  ]);
+  assert.equal(run.status, 3, run.stderr);
+  assert.equal(
+    run.stderr,
+    `sleeve: could not reach the server at ${url}: connection refused ` +
+      '(ECONNREFUSED) [POST /api/v1/suno/cover/generate]\n',
+  );
 });
