@@ -1,12 +1,23 @@
+import { EXIT } from './output.js';
+
 /**
  * A failure the command expects and explains in its message (a file that
- * is not audio, a tracks.json that is not JSON): one line, exit code 1.
+ * is not audio, a tracks.json that is not JSON): one line, exit code 1,
+ * or another of EXIT's (3 for a database that cannot be reached).
  */
 export class CommandFailure extends Error {
   override name = 'CommandFailure';
+
+  constructor(
+    message: string,
+    readonly exit: number = EXIT.failed,
+    options?: ErrorOptions,
+  ) {
+    super(message, options);
+  }
 }
 
-/** A mistake in the command line (exit code 2). */
+/** A mistake in the command line or the settings (exit code 2). */
 export class UsageError extends Error {
   override name = 'UsageError';
 }

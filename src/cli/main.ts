@@ -33,7 +33,7 @@ Examples:
 
 Every command has --help with examples, and --json output (failures too).
 Exit codes: 0 done, 1 failed, 2 bad command line or configuration,
-3 server unreachable, 4 --wait timed out.`;
+3 server or database unreachable, 4 --wait timed out.`;
 
 const program = new Command('sleeve')
   .description('Sleeve: self-hosted cover art for Suno-style music tasks.')
@@ -120,6 +120,7 @@ function exitCodeOf(error: unknown): number {
   if (error instanceof UsageError || error instanceof ConfigError) {
     return EXIT.usage;
   }
+  if (error instanceof CommandFailure) return error.exit;
   if (error instanceof SleeveNetworkError) return EXIT.unreachable;
   if (error instanceof CoverTimeoutError) return EXIT.timeout;
   return EXIT.failed;

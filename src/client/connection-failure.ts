@@ -20,15 +20,20 @@ const PLAIN_REASONS: Record<string, string> = {
  * else the innermost cause's own words (a TLS problem, say).
  */
 export function describeConnectionFailure(error: unknown): string {
+  const code = findConnectionFailureCode(error);
+  if (code) return `${PLAIN_REASONS[code]} (${code})`;
   const chain = causesOf(error);
-  for (const link of chain) {
-    const code = (link as { code?: unknown }).code;
-    if (typeof code === 'string' && PLAIN_REASONS[code]) {
-      return `${PLAIN_REASONS[code]} (${code})`;
-    }
-  }
   const innermost = chain[chain.length - 1];
   return innermost instanceof Error ? innermost.message : String(error);
+}
+
+/** The code of a failure to connect in the error or its causes, if any. */
+export function findConnectionFailureCode(error: unknown): string | undefined {
+  for (const link of causesOf(error)) {
+    const code = (link as { code?: unknown }).code;
+    if (typeof code === 'string' && PLAIN_REASONS[code]) return code;
+  }
+  return undefined;
 }
 
 /** The error, its causes, and the first error of an AggregateError. */

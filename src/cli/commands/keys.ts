@@ -2,12 +2,13 @@ import type { Command } from 'commander';
 import { Accounts } from '../../accounts/accounts.js';
 import { findKeyNameProblem } from '../../accounts/key-name.js';
 import { Maintenance } from '../../accounts/maintenance.js';
+import { openRecordDatabase } from '../../backends.js';
 import { loadConfig } from '../../config/config.js';
 import { describeKey } from '../../http/routes/admin-routes.js';
-import { openRecordDatabase } from '../../backends.js';
 import { createStores, type Stores } from '../../storage/stores.js';
 import { systemClock } from '../../util/clock.js';
 import { UsageError } from '../flags.js';
+import { connectDatabase, describeDatabase } from '../open-database.js';
 import { createOutput, shown, type Output } from '../output.js';
 
 interface Admin {
@@ -41,7 +42,9 @@ async function withAdmin(
   createOutput(flags.json === true).info(
     `database: ${describeDatabase(config.databaseUrl)}`,
   );
-  const database = await openRecordDatabase(config);
+  const database = await connectDatabase(config.databaseUrl, () =>
+    openRecordDatabase(config),
+  );
   const stores = createStores(database);
   try {
     await task({
@@ -53,14 +56,6 @@ async function withAdmin(
   } finally {
     await database.close();
   }
-}
-
-/** A Postgres URL without its password, or the SQLite file. */
-function describeDatabase(url: string): string {
-  if (!/^postgres(ql)?:\/\//.test(url)) return url;
-  const parsed = new URL(url);
-  parsed.password = '';
-  return parsed.toString();
 }
 
 const jsonOption = ['--json', 'print JSON'] as const;
