@@ -1,10 +1,17 @@
+import fs from 'node:fs/promises';
 import { sql } from 'kysely';
 import {
   describeConnectionFailure,
   findConnectionFailureCode,
 } from '../client/connection-failure.js';
 import type { SleeveConfig } from '../config/config.js';
-import { dialectOf, type Database } from '../storage/database.js';
+import {
+  dialectOf,
+  hasSleeveTables,
+  migrateToLatest,
+  openDatabase,
+  type Database,
+} from '../storage/database.js';
 import { CommandFailure, UsageError } from './flags.js';
 import { EXIT } from './output.js';
 
@@ -14,6 +21,42 @@ export function describeDatabase(url: string): string {
   const parsed = new URL(url);
   parsed.password = '';
   return parsed.toString();
+}
+
+/**
+ * The database an operator command (keys, maintenance) works on. Unlike
+ * `serve` and `migrate`, these never create one: in the wrong folder, or
+ * with a mistyped URL, a new empty database would quietly answer "No
+ * keys." It must exist and hold Sleeve's tables; pending migrations are
+ * applied, as a starting server would.
+ */
+export async function openExistingDatabase(
+  config: SleeveConfig,
+): Promise<Database> {
+  const url = config.databaseUrl;
+  if (dialectOf(url) === 'sqlite' && !(await isFile(url))) {
+    throw new UsageError(
+      `no Sleeve database at ${url}; \`sleeve serve\` or \`sleeve migrate\` ` +
+        'creates one (--data-dir or --database-url to choose another)',
+    );
+  }
+  // openDatabase, not openRecordDatabase: that one creates a missing schema.
+  const database = await connectDatabase(url, () =>
+    openDatabase(url, { migrate: false, schema: config.databaseSchema }),
+  );
+  try {
+    if (!(await hasSleeveTables(database))) {
+      throw new UsageError(
+        `no Sleeve tables in ${describeDatabase(url)}; ` +
+          '`sleeve migrate` creates them',
+      );
+    }
+    await migrateToLatest(database);
+    return database;
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
 }
 
 /**
@@ -52,4 +95,9 @@ function explainOpenFailure(error: unknown, url: string): Error {
   return new UsageError(`cannot open the database ${where}: ${reason}`, {
     cause: error,
   });
+}
+
+async function isFile(file: string): Promise<boolean> {
+  const stat = await fs.stat(file).catch(() => undefined);
+  return stat?.isFile() === true;
 }

@@ -2,13 +2,12 @@ import type { Command } from 'commander';
 import { Accounts } from '../../accounts/accounts.js';
 import { findKeyNameProblem } from '../../accounts/key-name.js';
 import { Maintenance } from '../../accounts/maintenance.js';
-import { openRecordDatabase } from '../../backends.js';
 import { loadConfig } from '../../config/config.js';
 import { describeKey } from '../../http/routes/admin-routes.js';
 import { createStores, type Stores } from '../../storage/stores.js';
 import { systemClock } from '../../util/clock.js';
 import { UsageError } from '../flags.js';
-import { connectDatabase, describeDatabase } from '../open-database.js';
+import { describeDatabase, openExistingDatabase } from '../open-database.js';
 import { createOutput, shown, type Output } from '../output.js';
 
 interface Admin {
@@ -27,8 +26,8 @@ interface DatabaseFlags {
 /**
  * Operator commands work on the database directly (the one the server
  * uses, from the same SLEEVE_* settings or flags), so they need no running
- * server. They say which database they opened, since in the wrong folder
- * the embedded default would quietly be a new, empty one.
+ * server. They say which database they open, and open only one that
+ * Sleeve made already (openExistingDatabase says why).
  */
 async function withAdmin(
   flags: DatabaseFlags,
@@ -42,9 +41,7 @@ async function withAdmin(
   createOutput(flags.json === true).info(
     `database: ${describeDatabase(config.databaseUrl)}`,
   );
-  const database = await connectDatabase(config.databaseUrl, () =>
-    openRecordDatabase(config),
-  );
+  const database = await openExistingDatabase(config);
   const stores = createStores(database);
   try {
     await task({
