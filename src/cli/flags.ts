@@ -1,5 +1,12 @@
 import { EXIT } from './output.js';
 
+export interface CommandFailureOptions extends ErrorOptions {
+  /** The exit code; default 1 (EXIT.failed). */
+  exit?: number;
+  /** Fields added to the --json error object, beside message and exit. */
+  details?: Record<string, unknown>;
+}
+
 /**
  * A failure the command expects and explains in its message (a file that
  * is not audio, a tracks.json that is not JSON): one line, exit code 1,
@@ -7,13 +14,13 @@ import { EXIT } from './output.js';
  */
 export class CommandFailure extends Error {
   override name = 'CommandFailure';
+  readonly exit: number;
+  readonly details: Record<string, unknown>;
 
-  constructor(
-    message: string,
-    readonly exit: number = EXIT.failed,
-    options?: ErrorOptions,
-  ) {
+  constructor(message: string, options: CommandFailureOptions = {}) {
     super(message, options);
+    this.exit = options.exit ?? EXIT.failed;
+    this.details = options.details ?? {};
   }
 }
 

@@ -64,10 +64,7 @@ function report(error: unknown): number {
   if (error instanceof CommanderError) return reportUsage(error);
   const exit = exitCodeOf(error);
   const message = error instanceof Error ? error.message : String(error);
-  if (wantsJson) {
-    const code = error instanceof SleeveApiError ? error.code : undefined;
-    writeJsonFailure({ message, exit, ...(code && { code }) });
-  }
+  if (wantsJson) writeJsonFailure({ message, exit, ...detailsOf(error) });
   process.stderr.write(`sleeve: ${printable(error, message)}\n`);
   if (exit === EXIT.failed && isUnexpected(error)) {
     process.stderr.write(`${(error as Error).stack ?? ''}\n`);
@@ -94,8 +91,14 @@ function reportUsage(error: CommanderError): number {
 interface JsonFailure {
   message: string;
   exit: number;
-  /** The API's envelope code, for an API error. */
-  code?: number;
+  /** The API's envelope code, for an API error; a command's own details. */
+  [detail: string]: unknown;
+}
+
+function detailsOf(error: unknown): Record<string, unknown> {
+  if (error instanceof CommandFailure) return error.details;
+  if (error instanceof SleeveApiError) return { code: error.code };
+  return {};
 }
 
 function writeJsonFailure(failure: JsonFailure): void {

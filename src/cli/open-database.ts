@@ -85,11 +85,10 @@ function explainOpenFailure(error: unknown, url: string): Error {
   const where = describeDatabase(url);
   if (findConnectionFailureCode(error)) {
     const reason = describeConnectionFailure(error);
-    return new CommandFailure(
-      `cannot reach the database ${where}: ${reason}`,
-      EXIT.unreachable,
-      { cause: error },
-    );
+    return new CommandFailure(`cannot reach the database ${where}: ${reason}`, {
+      exit: EXIT.unreachable,
+      cause: error,
+    });
   }
   const reason = error instanceof Error ? error.message : String(error);
   return new UsageError(`cannot open the database ${where}: ${reason}`, {
