@@ -4,6 +4,7 @@ import {
   SleeveApiError,
   SleeveNetworkError,
 } from './errors.js';
+import { checkClientOptions } from './check-options.js';
 import { describeConnectionFailure } from './connection-failure.js';
 import type {
   CoverDetails,
@@ -15,11 +16,11 @@ import type {
 
 export interface SleeveClientOptions {
   /**
-   * The server: the bare host (`https://api.example.com`) or host plus
-   * `/api/v1`; both work and the path is never doubled.
+   * The server, an http(s) URL: the bare host (`https://api.example.com`)
+   * or host plus `/api/v1`; both work and the path is never doubled.
    */
   baseUrl: string;
-  /** Sent as `Authorization: Bearer <apiKey>`. */
+  /** Sent as `Authorization: Bearer <apiKey>`: one word, not empty. */
   apiKey: string;
   /**
    * Which credit endpoint to call: `chat` (kie, Apikley and Sleeve) or
@@ -86,7 +87,9 @@ export class SleeveClient {
   private readonly base: string;
   private readonly fetch: typeof fetch;
 
+  /** Throws a TypeError naming the first option that is missing or wrong. */
   constructor(private readonly options: SleeveClientOptions) {
+    checkClientOptions(options);
     this.base = normaliseBaseUrl(options.baseUrl);
     this.fetch = options.fetch ?? globalThis.fetch.bind(globalThis);
   }

@@ -35,7 +35,13 @@ function clientFrom(flags: ClientFlags): SleeveClient {
       `not a server URL: ${baseUrl} (e.g. http://127.0.0.1:3000)`,
     );
   }
-  return new SleeveClient({ baseUrl, apiKey });
+  try {
+    return new SleeveClient({ baseUrl, apiKey });
+  } catch (error) {
+    // The SDK's check of what is left: a key with spaces, say.
+    if (error instanceof TypeError) throw new UsageError(error.message);
+    throw error;
+  }
 }
 
 function addClientOptions(command: Command): Command {
