@@ -21,19 +21,34 @@ const REDACTED = [
   '*.secret',
 ];
 
+export interface LoggerOptions {
+  /**
+   * Where the lines go: 1 (stdout, the default) or 2 (stderr, when stdout
+   * carries a command's own output, as with `sleeve serve --json`).
+   */
+  fd?: 1 | 2;
+}
+
 export function createLogger(
   config: Pick<SleeveConfig, 'logLevel' | 'logFormat'>,
+  { fd = 1 }: LoggerOptions = {},
 ): Logger {
-  return pino({
+  const options = {
     level: config.logLevel,
     redact: { paths: REDACTED, censor: '[redacted]' },
-    ...(config.logFormat === 'pretty'
-      ? {
-          transport: {
-            target: 'pino-pretty',
-            options: { translateTime: 'HH:MM:ss.l', ignore: 'pid,hostname' },
-          },
-        }
-      : {}),
-  });
+  };
+  if (config.logFormat === 'pretty') {
+    return pino({
+      ...options,
+      transport: {
+        target: 'pino-pretty',
+        options: {
+          translateTime: 'HH:MM:ss.l',
+          ignore: 'pid,hostname',
+          destination: fd,
+        },
+      },
+    });
+  }
+  return fd === 1 ? pino(options) : pino(options, pino.destination(fd));
 }

@@ -4,7 +4,7 @@ import type { ApiKey } from '../storage/records.js';
 import { toMicro } from '../storage/records.js';
 import type { ApiKeyStore } from '../storage/api-key-store.js';
 import type { Clock } from '../util/clock.js';
-import { CONTROL_CHARACTER } from '../util/control-characters.js';
+import { findKeyNameProblem } from './key-name.js';
 
 export interface CreateKeyOptions {
   name: string;
@@ -37,13 +37,8 @@ export class Accounts {
   ) {}
 
   async createKey(options: CreateKeyOptions): Promise<CreatedKey> {
-    if (CONTROL_CHARACTER.test(options.name)) {
-      throw new SleeveError(
-        422,
-        'name must not contain control characters (such as newlines, ' +
-          'escapes or bidi controls).',
-      );
-    }
+    const problem = findKeyNameProblem(options.name);
+    if (problem) throw new SleeveError(422, problem);
     const secret =
       options.secret ?? `slv_${randomBytes(24).toString('base64url')}`;
     const key = {

@@ -1,12 +1,30 @@
+import { EXIT } from './output.js';
+
+export interface CommandFailureOptions extends ErrorOptions {
+  /** The exit code; default 1 (EXIT.failed). */
+  exit?: number;
+  /** Fields added to the --json error object, beside message and exit. */
+  details?: Record<string, unknown>;
+}
+
 /**
  * A failure the command expects and explains in its message (a file that
- * is not audio, a tracks.json that is not JSON): one line, exit code 1.
+ * is not audio, a tracks.json that is not JSON): one line, exit code 1,
+ * or another of EXIT's (3 for a database that cannot be reached).
  */
 export class CommandFailure extends Error {
   override name = 'CommandFailure';
+  readonly exit: number;
+  readonly details: Record<string, unknown>;
+
+  constructor(message: string, options: CommandFailureOptions = {}) {
+    super(message, options);
+    this.exit = options.exit ?? EXIT.failed;
+    this.details = options.details ?? {};
+  }
 }
 
-/** A mistake in the command line (exit code 2). */
+/** A mistake in the command line or the settings (exit code 2). */
 export class UsageError extends Error {
   override name = 'UsageError';
 }

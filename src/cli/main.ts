@@ -19,11 +19,29 @@ import { registerContactSheet } from './commands/contact-sheet.js';
 import { registerMigrate } from './commands/migrate.js';
 import { EXIT, shown } from './output.js';
 
+/** With --json anywhere, every failure is a JSON object, usage errors too. */
+const wantsJson = process.argv.includes('--json');
+
+const EXAMPLES = `
+Examples:
+  sleeve serve
+  sleeve keys create --name "my app" --credits 50
+  sleeve music add --title "Nebula" --tags "space ambient" --audio nebula.ogg
+  sleeve cover 5c79e3f1a2b84d0c9e1f7a6b3d2c8e90 --wait --out covers/
+  sleeve render --title "Paper Lanterns" --tags "lo-fi, rainy night"
+  sleeve demo
+
+Every command has --help with examples, and --json output (failures too).
+Exit codes: 0 done, 1 failed, 2 bad command line or configuration,
+3 server or database unreachable, 4 --wait timed out.`;
+
 const program = new Command('sleeve')
   .description('Sleeve: self-hosted cover art for Suno-style music tasks.')
   .version('0.1.0')
   .exitOverride()
-  .showHelpAfterError();
+  // A script that asked for JSON gets the error object, not a page of help.
+  .showHelpAfterError(!wantsJson)
+  .addHelpText('after', EXAMPLES);
 
 registerServe(program);
 registerKeys(program);
@@ -43,27 +61,69 @@ try {
 
 /** Prints the failure in plain words (JSON with --json); the exit code. */
 function report(error: unknown): number {
-  if (error instanceof CommanderError) {
-    return error.exitCode === 0 ? EXIT.ok : EXIT.usage;
-  }
+  if (error instanceof CommanderError) return reportUsage(error);
   const exit = exitCodeOf(error);
   const message = error instanceof Error ? error.message : String(error);
-  if (process.argv.includes('--json')) {
-    const code = error instanceof SleeveApiError ? error.code : undefined;
-    const failure = { error: { message, exit, ...(code && { code }) } };
-    process.stdout.write(`${JSON.stringify(failure, null, 2)}\n`);
-  }
-  process.stderr.write(`sleeve: ${shown(message)}\n`);
+  if (wantsJson) writeJsonFailure({ message, exit, ...detailsOf(error) });
+  process.stderr.write(`sleeve: ${printable(error, message)}\n`);
   if (exit === EXIT.failed && isUnexpected(error)) {
     process.stderr.write(`${(error as Error).stack ?? ''}\n`);
   }
   return exit;
 }
 
+/**
+ * Commander has printed its own words on stderr; the JSON object goes to
+ * stdout, where the command's result would have been.
+ */
+function reportUsage(error: CommanderError): number {
+  if (error.exitCode === 0) return EXIT.ok; // --help, --version
+  if (wantsJson) {
+    const message =
+      error.code === 'commander.help'
+        ? 'no command given; see sleeve --help'
+        : error.message.replace(/^error: /, '');
+    writeJsonFailure({ message, exit: EXIT.usage });
+  }
+  return EXIT.usage;
+}
+
+interface JsonFailure {
+  message: string;
+  exit: number;
+  /** The API's envelope code, for an API error; a command's own details. */
+  [detail: string]: unknown;
+}
+
+function detailsOf(error: unknown): Record<string, unknown> {
+  if (error instanceof CommandFailure) return error.details;
+  if (error instanceof SleeveApiError) return { code: error.code };
+  return {};
+}
+
+function writeJsonFailure(failure: JsonFailure): void {
+  const text = JSON.stringify({ error: failure }, null, 2);
+  process.stdout.write(`${text}\n`);
+}
+
+/**
+ * The message as safe text for a terminal. It may quote a server or a
+ * user, so its control characters are escaped, line breaks too; only a
+ * configuration error's list is ours to break into lines, and each
+ * problem in it (which may quote a setting) is escaped on its own.
+ */
+function printable(error: unknown, message: string): string {
+  if (!(error instanceof ConfigError)) return shown(message);
+  const [heading] = message.split('\n', 1);
+  const problems = error.problems.map((problem) => `  ${shown(problem)}`);
+  return [heading, ...problems].join('\n');
+}
+
 function exitCodeOf(error: unknown): number {
   if (error instanceof UsageError || error instanceof ConfigError) {
     return EXIT.usage;
   }
+  if (error instanceof CommandFailure) return error.exit;
   if (error instanceof SleeveNetworkError) return EXIT.unreachable;
   if (error instanceof CoverTimeoutError) return EXIT.timeout;
   return EXIT.failed;

@@ -50,9 +50,12 @@ export const EXIT = {
   ok: 0,
   /** The command failed (bad input, a failed cover, an API error). */
   failed: 1,
-  /** The command line itself was wrong. */
+  /**
+   * The command line or the configuration was wrong (a database that does
+   * not exist, or refuses the login, included).
+   */
   usage: 2,
-  /** The server could not be reached. */
+  /** The server, or the database, could not be reached. */
   unreachable: 3,
   /** --wait ran out of time. */
   timeout: 4,

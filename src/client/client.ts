@@ -4,6 +4,8 @@ import {
   SleeveApiError,
   SleeveNetworkError,
 } from './errors.js';
+import { checkClientOptions } from './check-options.js';
+import { describeConnectionFailure } from './connection-failure.js';
 import type {
   CoverDetails,
   Envelope,
@@ -14,11 +16,11 @@ import type {
 
 export interface SleeveClientOptions {
   /**
-   * The server: the bare host (`https://api.example.com`) or host plus
-   * `/api/v1`; both work and the path is never doubled.
+   * The server, an http(s) URL: the bare host (`https://api.example.com`)
+   * or host plus `/api/v1`; both work and the path is never doubled.
    */
   baseUrl: string;
-  /** Sent as `Authorization: Bearer <apiKey>`. */
+  /** Sent as `Authorization: Bearer <apiKey>`: one word, not empty. */
   apiKey: string;
   /**
    * Which credit endpoint to call: `chat` (kie, Apikley and Sleeve) or
@@ -85,7 +87,9 @@ export class SleeveClient {
   private readonly base: string;
   private readonly fetch: typeof fetch;
 
+  /** Throws a TypeError naming the first option that is missing or wrong. */
   constructor(private readonly options: SleeveClientOptions) {
+    checkClientOptions(options);
     this.base = normaliseBaseUrl(options.baseUrl);
     this.fetch = options.fetch ?? globalThis.fetch.bind(globalThis);
   }
@@ -307,13 +311,13 @@ export class SleeveClient {
       if (signal?.aborted) throw signal.reason;
       if (error instanceof SleeveApiError) throw error;
       if (error instanceof SleeveNetworkError) throw error;
-      const reason = timeout.aborted
-        ? `no answer within ${timeoutMs} ms`
-        : error instanceof Error
-          ? error.message
-          : String(error);
+      const server = withoutCredentials(this.base);
+      const failure = timeout.aborted
+        ? `the server at ${server} did not answer within ${timeoutMs} ms`
+        : `could not reach the server at ${server}: ` +
+          describeConnectionFailure(error);
       throw new SleeveNetworkError(
-        `${init.method} ${url.pathname} failed: ${reason}`,
+        `${failure} [${init.method} ${url.pathname}]`,
       );
     } finally {
       linked.dispose();
@@ -359,6 +363,14 @@ async function unwrap<T>(response: Response): Promise<T> {
     envelope.data,
     Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter : undefined,
   );
+}
+
+/** The base URL to show in a message: never a user name or password. */
+function withoutCredentials(base: string): string {
+  const url = new URL(base);
+  url.username = '';
+  url.password = '';
+  return normaliseBaseUrl(url.toString());
 }
 
 /** `https://host`, `https://host/`, `https://host/api/v1/` → `https://host`. */

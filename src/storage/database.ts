@@ -1,6 +1,7 @@
 import path from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import {
+  DEFAULT_MIGRATION_TABLE,
   Kysely,
   Migrator,
   PostgresDialect,
@@ -115,6 +116,21 @@ export async function migrateToLatest(database: Database): Promise<string[]> {
   const { error, results } = await migrator.migrateToLatest();
   if (error) throw error;
   return (results ?? []).map((r) => r.migrationName);
+}
+
+/**
+ * Whether Sleeve's migrations ever ran here: in the schema on the search
+ * path on Postgres, in the file on SQLite.
+ */
+export async function hasSleeveTables(database: Database): Promise<boolean> {
+  const table = DEFAULT_MIGRATION_TABLE;
+  const query =
+    database.dialect === 'postgres'
+      ? sql<{ found: unknown }>`SELECT to_regclass(${table}) AS found`
+      : sql<{ found: unknown }>`SELECT name AS found FROM sqlite_master
+          WHERE type = 'table' AND name = ${table}`;
+  const { rows } = await query.execute(database.kysely);
+  return rows[0]?.found != null;
 }
 
 /**

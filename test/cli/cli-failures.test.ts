@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs/promises';
+import net from 'node:net';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
 import { makeDataDir, REPO_ROOT } from '../support/sleeve-server.js';
@@ -167,4 +168,69 @@ test('demo names a track it cannot cover, goes on with the rest, and exits 1', (
     summary.tracks.map((t: { title: string }) => t.title),
     ['Quiet Words'],
   );
+});
+
+test('a configuration error lists each problem on a line of its own (exit 2)', () => {
+  const run = sleeveWith({ SLEEVE_PORT: 'abc', SLEEVE_RETENTION_DAYS: '-1' }, [
+    'serve',
+  ]);
+  assert.equal(run.status, 2, run.stderr);
+  assert.doesNotMatch(run.stderr, /\\u000a/);
+  const lines = run.stderr.trim().split('\n');
+  assert.equal(lines[0], 'sleeve: Invalid configuration:');
+  assert.match(lines[1]!, /^ {2}SLEEVE_PORT: /);
+  assert.match(lines[2]!, /^ {2}SLEEVE_RETENTION_DAYS: /);
+  assert.equal(lines.length, 3, run.stderr);
+
+  const split = sleeveWith({ SLEEVE_DATA_DIR: dir }, [
+    'serve',
+    '--services',
+    'api',
+  ]);
+  assert.equal(split.status, 2, split.stderr);
+  assert.match(
+    split.stderr,
+    /^sleeve: Invalid configuration:\n {2}SLEEVE_PUBLIC_URL: required /,
+  );
+});
+
+test('words from the command line are still escaped in a failure', () => {
+  const run = sleeve('render', '--title', 'T', '--style', 'x\u001b[2J\ny');
+  assert.equal(run.status, 2, run.stderr);
+  assert.doesNotMatch(run.stderr, /\u001b/);
+  assert.match(run.stderr, /unknown style x\\u001b\[2J\\u000ay;/);
+  assert.equal(run.stderr.trim().split('\n').length, 1, run.stderr);
+});
+
+/** A port on 127.0.0.1 that nothing listens on (it was just free). */
+async function closedPort(): Promise<number> {
+  const probe = net.createServer();
+  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
+  const { port } = probe.address() as net.AddressInfo;
+  await new Promise((resolve) => probe.close(resolve));
+  return port;
+}
+
+test('a server that cannot be reached is named, with the reason (exit 3)', async () => {
+  const url = `http://127.0.0.1:${await closedPort()}`;
+  const run = sleeveWith({ SLEEVE_URL: url, SLEEVE_API_KEY: 'k' }, [
+    'cover',
+    '0'.repeat(32),
+  ]);
+  assert.equal(run.status, 3, run.stderr);
+  assert.equal(
+    run.stderr,
+    `sleeve: could not reach the server at ${url}: connection refused ` +
+      '(ECONNREFUSED) [POST /api/v1/suno/cover/generate]\n',
+  );
+});
+
+test('a key the SDK refuses is a usage error in one line (exit 2)', () => {
+  const run = sleeveWith(
+    { SLEEVE_URL: 'http://127.0.0.1:9', SLEEVE_API_KEY: 'two words' },
+    ['cover', '0'.repeat(32)],
+  );
+  assert.equal(run.status, 2, run.stderr);
+  assert.match(run.stderr, /^sleeve: SleeveClient: apiKey must be /);
+  assert.doesNotMatch(run.stderr, /\n\s+at |two words/);
 });

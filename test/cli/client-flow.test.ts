@@ -74,10 +74,53 @@ test('the whole flow from the command line: add music with audio, cover, save', 
     assert.equal(image.width, 512);
   }
 
-  // Asking again goes on with the existing cover instead of failing.
+  // Asking again with --wait follows the existing cover, and says so.
   const again = await sleeve('cover', music.taskId, '--wait', '--poll', '0.2');
   assert.equal(again.taskId, done.taskId);
+  assert.equal(again.successFlag, 1);
+
+  // Without --wait, a duplicate is a failure that names the existing task.
+  const duplicate = await sleeveFailing('cover', music.taskId, '--json');
+  assert.equal(duplicate.code, 1);
+  assert.deepEqual(JSON.parse(duplicate.stdout), {
+    error: {
+      message:
+        `This music task already has a cover: task ${done.taskId}. ` +
+        '--wait follows that task; --variation asks for another pair.',
+      exit: 1,
+      code: 400,
+      existingTaskId: done.taskId,
+    },
+  });
+  const plain = await sleeveFailing('cover', music.taskId);
+  assert.equal(plain.code, 1);
+  assert.match(
+    plain.stderr,
+    new RegExp(`already has a cover: task ${done.taskId}\\.`),
+  );
 });
+
+/** Runs a command that is to fail; answers its exit code and output. */
+async function sleeveFailing(...args: string[]) {
+  const failure = await run(
+    process.execPath,
+    [
+      '--import',
+      'tsx',
+      path.join(REPO_ROOT, 'src/cli/main.ts'),
+      ...args,
+      '--url',
+      server.url,
+      '--key',
+      server.adminKey,
+    ],
+    { cwd: REPO_ROOT, env: { PATH: process.env['PATH'] ?? '' } },
+  ).then(
+    () => assert.fail(`sleeve ${args.join(' ')} succeeded`),
+    (error: { code: number; stdout: string; stderr: string }) => error,
+  );
+  return failure;
+}
 
 test('music import takes saved records and reports each file', async () => {
   const dir = await makeDataDir();

@@ -5,6 +5,7 @@ import { test } from 'node:test';
 import { REPO_ROOT } from '../support/sleeve-server.js';
 
 const COMMANDS = [
+  [],
   ['serve'],
   ['keys'],
   ['keys', 'create'],
@@ -36,7 +37,11 @@ test('every command has --help with examples, and exits 0', () => {
       { cwd: REPO_ROOT, encoding: 'utf8' },
     );
     assert.equal(run.status, 0, command.join(' '));
-    assert.match(run.stdout, /Examples:\n  sleeve /, command.join(' '));
+    assert.match(
+      run.stdout,
+      /Examples:\n  sleeve /,
+      command.join(' ') || '(top)',
+    );
   }
 });
 
@@ -51,5 +56,30 @@ test('an unknown command or option is a usage error (exit 2)', () => {
       },
     );
     assert.equal(run.status, 2, args.join(' '));
+  }
+});
+
+test('with --json anywhere, a usage error is the JSON failure on stdout (exit 2)', () => {
+  for (const args of [
+    ['render', '--json'],
+    ['cover', '--json'],
+    ['bogus', '--json'],
+    ['--json', 'render', '--title', 'T', '--no-such-flag'],
+    ['keys', 'create', '--json', '--credits', 'x'],
+  ]) {
+    const run = spawnSync(
+      process.execPath,
+      ['--import', 'tsx', path.join(REPO_ROOT, 'src/cli/main.ts'), ...args],
+      { cwd: REPO_ROOT, encoding: 'utf8' },
+    );
+    assert.equal(run.status, 2, args.join(' '));
+    const { error } = JSON.parse(run.stdout);
+    assert.equal(error.exit, 2, args.join(' '));
+    assert.match(
+      error.message,
+      /^(required option|missing required argument|unknown command|unknown option)/,
+      args.join(' '),
+    );
+    assert.doesNotMatch(run.stderr, /Usage:/, 'no help text for a script');
   }
 });

@@ -76,11 +76,30 @@ test('keys list --json keeps the name exactly', () => {
   assert.equal(forged?.name, FORGED);
 });
 
-test('keys create refuses a name with control characters', () => {
+test('keys create refuses a name with control characters (exit 2)', () => {
   const run = sleeve('keys', 'create', '--name', 'two\nlines');
-  assert.equal(run.status, 1);
-  assert.match(run.stderr, /name must not contain control characters/);
+  assert.equal(run.status, 2);
+  assert.match(run.stderr, /--name must not contain control characters/);
   assert.doesNotMatch(run.stderr, /\n\s+at /, 'no stack trace');
+});
+
+test('keys create refuses an empty or too long name as the API does, creating nothing', () => {
+  const keysBefore = sleeve('keys', 'list', '--json').stdout;
+  const empty = sleeve('keys', 'create', '--name', '', '--json');
+  assert.equal(empty.status, 2, empty.stderr);
+  assert.deepEqual(JSON.parse(empty.stdout), {
+    error: { message: '--name must not be empty.', exit: 2 },
+  });
+  const long = sleeve('keys', 'create', '--name', '😀'.repeat(101));
+  assert.equal(long.status, 2, long.stderr);
+  assert.match(
+    long.stderr,
+    /^sleeve: --name must be at most 100 characters long\.$/m,
+  );
+  assert.equal(sleeve('keys', 'list', '--json').stdout, keysBefore);
+
+  const longest = sleeve('keys', 'create', '--name', '😀'.repeat(100));
+  assert.equal(longest.status, 0, 'characters are counted, not UTF-16 units');
 });
 
 test('keys credits refuses to take a balance below 0, and keeps it', () => {

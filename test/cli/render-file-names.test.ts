@@ -1,6 +1,11 @@
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs/promises';
+import path from 'node:path';
 import { describe, it } from 'node:test';
-import { slug } from '../../src/cli/commands/render.js';
+import { coverFileName, slug } from '../../src/cli/commands/render.js';
+import { STYLES } from '../../src/engine/index.js';
+import { makeDataDir, REPO_ROOT } from '../support/sleeve-server.js';
 
 describe('sleeve render file names', () => {
   it('keeps the combining marks that words in many scripts are made of', () => {
@@ -49,5 +54,66 @@ describe('sleeve render file names', () => {
     assert.equal(slug('  Night  -  Drive  '), 'night-drive');
     assert.equal(slug('— Intro —'), 'intro');
     assert.equal(slug('मैं वहाँ रहता हूँ ' + 'x'.repeat(60)).endsWith('-'), false);
+  });
+});
+
+describe('sleeve render file names per variation', () => {
+  it('keeps variation 0 as it was and names the others', () => {
+    assert.equal(
+      coverFileName('Night Drive', 'aura', 0, 'png'),
+      'night-drive-aura.png',
+    );
+    assert.equal(
+      coverFileName('Night Drive', 'aura', 3, 'jpeg'),
+      'night-drive-aura-v3.jpg',
+    );
+  });
+
+  it('stays within the 255 bytes of a file name at its longest', () => {
+    const longestStyle = STYLES.map((s) => s.id).sort(
+      (a, b) => b.length - a.length,
+    )[0]!;
+    const name = coverFileName(
+      'ក្ករ'.repeat(60),
+      longestStyle,
+      Number.MAX_SAFE_INTEGER,
+      'webp',
+    );
+    assert.ok(
+      Buffer.byteLength(name) <= 255,
+      `${Buffer.byteLength(name)} bytes`,
+    );
+  });
+
+  it('writes one variation beside another instead of over it', async (t) => {
+    const out = await makeDataDir();
+    t.after(() => fs.rm(out, { recursive: true, force: true }));
+    for (const variation of ['0', '3']) {
+      const run = spawnSync(
+        process.execPath,
+        [
+          '--import',
+          'tsx',
+          path.join(REPO_ROOT, 'src/cli/main.ts'),
+          'render',
+          '--title',
+          'Night Drive',
+          '--style',
+          'aura',
+          '--size',
+          '64',
+          '--variation',
+          variation,
+          '--out',
+          out,
+        ],
+        { cwd: REPO_ROOT, encoding: 'utf8' },
+      );
+      assert.equal(run.status, 0, run.stderr);
+    }
+    assert.deepEqual((await fs.readdir(out)).sort(), [
+      'night-drive-aura-v3.png',
+      'night-drive-aura.png',
+    ]);
   });
 });

@@ -50,3 +50,40 @@ test('a first start that cannot listen stores no key; the next prints one that w
   );
   assert.equal(credit.body.code, 200, credit.body.msg);
 });
+
+test('serve --json prints one JSON line when listening, with the new admin key', async (t) => {
+  const dataDir = await makeDataDir();
+  t.after(() => fs.rm(dataDir, { recursive: true, force: true }));
+  const env = { SLEEVE_DATA_DIR: dataDir, SLEEVE_API_KEY: '' };
+  const first = await spawnSleeve(env, { args: ['--json'] });
+  const line = await eventually(async () => firstLine(first.stdout()));
+  await first.kill('SIGTERM');
+
+  // Logs go to stderr, so stdout holds that one line only.
+  assert.equal(first.stdout(), `${line}\n`);
+  const started = JSON.parse(line);
+  assert.equal(started.url, first.url);
+  assert.deepEqual(started.services, { api: true, worker: true });
+  const credit = await startAgainAndAsk(env, started.adminKey);
+  assert.equal(credit.body.code, 200, credit.body.msg);
+});
+
+/** A later start has no new key to show; the first start's key works. */
+async function startAgainAndAsk(env: Record<string, string>, key: string) {
+  const again = await spawnSleeve(env, { args: ['--json'] });
+  try {
+    const line = await eventually(async () => firstLine(again.stdout()));
+    assert.equal(JSON.parse(line).adminKey, null);
+    return await request(
+      again.url,
+      'GET',
+      '/api/v1/chat/credit',
+      undefined,
+      key,
+    );
+  } finally {
+    await again.kill('SIGTERM');
+  }
+}
+
+const firstLine = (text: string) => /^(.*)\n/.exec(text)?.[1];

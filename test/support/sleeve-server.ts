@@ -147,6 +147,8 @@ export interface ChildSleeve {
   child: ChildProcess;
   /** Everything the process printed so far. */
   output(): string;
+  /** What it printed on stdout alone. */
+  stdout(): string;
   kill(signal: NodeJS.Signals): Promise<void>;
 }
 
@@ -159,6 +161,8 @@ export interface SpawnOptions {
   built?: boolean;
   /** Node options for a built server instead of those of `npm start`. */
   nodeFlags?: string[];
+  /** Flags after `serve`. */
+  args?: string[];
 }
 
 /**
@@ -191,7 +195,8 @@ export async function spawnSleeve(
         path.join(REPO_ROOT, 'dist/cli/main.js'),
       ]
     : ['--import', 'tsx', path.join(REPO_ROOT, 'src/cli/main.ts')];
-  const child = spawn(process.execPath, [...entry, 'serve'], {
+  const args = [...entry, 'serve', ...(options.args ?? [])];
+  const child = spawn(process.execPath, args, {
     cwd: REPO_ROOT,
     env: {
       PATH: process.env['PATH'] ?? '',
@@ -209,6 +214,8 @@ export async function spawnSleeve(
   liveChildren.add(child);
   child.once('exit', () => liveChildren.delete(child));
   let output = '';
+  let stdout = '';
+  child.stdout?.on('data', (chunk) => (stdout += String(chunk)));
   child.stdout?.on('data', (chunk) => (output += String(chunk)));
   child.stderr?.on('data', (chunk) => (output += String(chunk)));
   const url = await new Promise<string>((resolve, reject) => {
@@ -228,6 +235,7 @@ export async function spawnSleeve(
       }
     };
     child.stdout?.on('data', check);
+    child.stderr?.on('data', check);
     child.once('exit', (code) => {
       clearTimeout(timer);
       reject(new Error(`exited ${code}:\n${output}`));
@@ -237,6 +245,7 @@ export async function spawnSleeve(
     url,
     child,
     output: () => output,
+    stdout: () => stdout,
     kill: (signal) =>
       new Promise((resolve) => {
         if (child.exitCode !== null || child.signalCode !== null) {

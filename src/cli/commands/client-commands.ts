@@ -7,8 +7,13 @@ import {
   SleeveNetworkError,
   type CreateCoverOptions,
 } from '../../client/index.js';
-import { createOutput, EXIT, type Output, shown } from '../output.js';
-import { UsageError, wholeNumber, positiveNumber } from '../flags.js';
+import { createOutput, EXIT, shown } from '../output.js';
+import {
+  CommandFailure,
+  UsageError,
+  wholeNumber,
+  positiveNumber,
+} from '../flags.js';
 import { makeFolder } from '../../util/make-folder.js';
 
 interface ClientFlags {
@@ -30,7 +35,13 @@ function clientFrom(flags: ClientFlags): SleeveClient {
       `not a server URL: ${baseUrl} (e.g. http://127.0.0.1:3000)`,
     );
   }
-  return new SleeveClient({ baseUrl, apiKey });
+  try {
+    return new SleeveClient({ baseUrl, apiKey });
+  } catch (error) {
+    // The SDK's check of what is left: a key with spaces, say.
+    if (error instanceof TypeError) throw new UsageError(error.message);
+    throw error;
+  }
 }
 
 function addClientOptions(command: Command): Command {
@@ -142,66 +153,87 @@ export function registerCover(program: Command): void {
       .option('--out <dir>', 'save the images here (implies --wait)')
       .addHelpText(
         'after',
-        '\nExamples:\n  sleeve cover 5c79e3f1a2b84d0c9e1f7a6b3d2c8e90 --wait --out covers/\n' +
+        '\nA music task has one cover (per variation). Asked again, the command\n' +
+          'fails (exit 1) naming the existing task (existingTaskId with --json);\n' +
+          'with --wait or --out it waits for that task instead.\n' +
+          '\nExamples:\n  sleeve cover 5c79e3f1a2b84d0c9e1f7a6b3d2c8e90 --wait --out covers/\n' +
           '  sleeve cover 5c79e3f1a2b84d0c9e1f7a6b3d2c8e90 --callback https://example.com/hook',
       ),
-  ).action(
-    async (
-      musicTaskId: string,
-      flags: ClientFlags & Record<string, string | boolean | undefined>,
-    ) => {
-      const client = clientFrom(flags);
-      const out = createOutput(flags.json === true);
-      const callBackUrl = flags['callback'];
-      const variation = wholeNumber('--variation', String(flags['variation']), {
-        min: 0,
-      });
-      const pollMs = 1000 * positiveNumber('--poll', String(flags['poll']));
-      const timeoutMs =
-        1000 * positiveNumber('--timeout', String(flags['timeout']));
-      const created = await requestOrReuse(client, out, {
-        taskId: musicTaskId,
-        ...(typeof callBackUrl === 'string' && { callBackUrl }),
-        variation,
-      });
-      const outDir =
-        typeof flags['out'] === 'string' ? flags['out'] : undefined;
-      if (!flags['wait'] && !outDir) {
-        out.result(created, () => created.taskId);
-        return;
-      }
-      out.info(`Cover task ${created.taskId}; waiting…`);
-      const done = await client.waitForCover(created.taskId, {
-        pollIntervalMs: pollMs,
-        timeoutMs,
-      });
-      const files = outDir
-        ? await saveImages(done.response.images, outDir, created.taskId)
-        : [];
-      out.result({ ...done, files }, () =>
-        [...done.response.images, ...files.map((f) => `saved ${f}`)].join('\n'),
-      );
-    },
+  ).action(requestCoverCommand);
+}
+
+type CoverFlags = ClientFlags & Record<string, string | boolean | undefined>;
+
+async function requestCoverCommand(musicTaskId: string, flags: CoverFlags) {
+  const client = clientFrom(flags);
+  const out = createOutput(flags.json === true);
+  const callBackUrl = flags['callback'];
+  const variation = wholeNumber('--variation', String(flags['variation']), {
+    min: 0,
+  });
+  const pollMs = 1000 * positiveNumber('--poll', String(flags['poll']));
+  const timeoutMs =
+    1000 * positiveNumber('--timeout', String(flags['timeout']));
+  const outDir = typeof flags['out'] === 'string' ? flags['out'] : undefined;
+  const waiting = flags['wait'] === true || outDir !== undefined;
+
+  const cover = await requestOrFindCover(client, {
+    taskId: musicTaskId,
+    ...(typeof callBackUrl === 'string' && { callBackUrl }),
+    variation,
+  });
+  if (cover.existing && !waiting) throw duplicateFailure(cover.taskId);
+  if (!waiting) {
+    out.result({ taskId: cover.taskId }, () => cover.taskId);
+    return;
+  }
+
+  out.info(
+    cover.existing
+      ? `This music task already has a cover: task ${cover.taskId}; waiting for it…`
+      : `Cover task ${cover.taskId}; waiting…`,
+  );
+  const done = await client.waitForCover(cover.taskId, {
+    pollIntervalMs: pollMs,
+    timeoutMs,
+  });
+  const files = outDir
+    ? await saveImages(done.response.images, outDir, cover.taskId)
+    : [];
+  out.result({ ...done, files }, () =>
+    [...done.response.images, ...files.map((f) => `saved ${f}`)].join('\n'),
   );
 }
 
 /**
- * A music task has one live cover: when it exists already, the command
- * goes on with that task (to wait for it or save it) and says so.
+ * Starts a cover task, or finds the one the music task has already: one
+ * live cover per music task and variation, and a repeat answers code 400
+ * with that task's id.
  */
-async function requestOrReuse(
+async function requestOrFindCover(
   client: SleeveClient,
-  out: Output,
   options: CreateCoverOptions,
-): Promise<{ taskId: string }> {
+): Promise<{ taskId: string; existing: boolean }> {
   try {
-    return await client.createCover(options);
+    const created = await client.createCover(options);
+    return { taskId: created.taskId, existing: false };
   } catch (error) {
     const existing = error instanceof SleeveApiError && error.existingTaskId;
     if (!existing) throw error;
-    out.info(`This music task already has a cover: task ${existing}.`);
-    return { taskId: existing };
+    return { taskId: existing, existing: true };
   }
+}
+
+/**
+ * Without --wait, an existing cover is not what was asked for (a new
+ * task): a failure, exit 1, that names it, as the API's code 400 does.
+ */
+function duplicateFailure(existingTaskId: string): CommandFailure {
+  return new CommandFailure(
+    `This music task already has a cover: task ${existingTaskId}. ` +
+      '--wait follows that task; --variation asks for another pair.',
+    { details: { code: 400, existingTaskId } },
+  );
 }
 
 async function saveImages(urls: string[], dir: string, taskId: string) {

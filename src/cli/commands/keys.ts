@@ -1,12 +1,13 @@
 import type { Command } from 'commander';
 import { Accounts } from '../../accounts/accounts.js';
+import { findKeyNameProblem } from '../../accounts/key-name.js';
 import { Maintenance } from '../../accounts/maintenance.js';
 import { loadConfig } from '../../config/config.js';
 import { describeKey } from '../../http/routes/admin-routes.js';
-import { openRecordDatabase } from '../../backends.js';
 import { createStores, type Stores } from '../../storage/stores.js';
 import { systemClock } from '../../util/clock.js';
 import { UsageError } from '../flags.js';
+import { describeDatabase, openExistingDatabase } from '../open-database.js';
 import { createOutput, shown, type Output } from '../output.js';
 
 interface Admin {
@@ -25,8 +26,8 @@ interface DatabaseFlags {
 /**
  * Operator commands work on the database directly (the one the server
  * uses, from the same SLEEVE_* settings or flags), so they need no running
- * server. They say which database they opened, since in the wrong folder
- * the embedded default would quietly be a new, empty one.
+ * server. They say which database they open, and open only one that
+ * Sleeve made already (openExistingDatabase says why).
  */
 async function withAdmin(
   flags: DatabaseFlags,
@@ -40,7 +41,7 @@ async function withAdmin(
   createOutput(flags.json === true).info(
     `database: ${describeDatabase(config.databaseUrl)}`,
   );
-  const database = await openRecordDatabase(config);
+  const database = await openExistingDatabase(config);
   const stores = createStores(database);
   try {
     await task({
@@ -54,15 +55,35 @@ async function withAdmin(
   }
 }
 
-/** A Postgres URL without its password, or the SQLite file. */
-function describeDatabase(url: string): string {
-  if (!/^postgres(ql)?:\/\//.test(url)) return url;
-  const parsed = new URL(url);
-  parsed.password = '';
-  return parsed.toString();
+const jsonOption = ['--json', 'print JSON'] as const;
+
+interface CreateKeyFlags extends DatabaseFlags {
+  name: string;
+  credits?: string;
+  admin?: boolean;
 }
 
-const jsonOption = ['--json', 'print JSON'] as const;
+async function createKey(flags: CreateKeyFlags): Promise<void> {
+  // Checked before the database opens: a bad name is a bad command line.
+  const problem = findKeyNameProblem(flags.name, '--name');
+  if (problem) throw new UsageError(problem);
+
+  await withAdmin(flags, async ({ accounts, initialCredits }) => {
+    const credits =
+      flags.credits === undefined ? initialCredits : parseAmount(flags.credits);
+    const created = await accounts.createKey({
+      name: flags.name,
+      credits,
+      isAdmin: flags.admin === true,
+    });
+    createOutput(flags.json === true).result(
+      { ...describeKey(created.key), key: created.secret },
+      () =>
+        `Created ${created.key.id} (${shown(flags.name)}) with ${credits} credits.\n` +
+        `Its secret, shown this once:\n\n    ${created.secret}\n`,
+    );
+  });
+}
 
 export function registerKeys(program: Command): void {
   const keys = program
@@ -82,7 +103,7 @@ export function registerKeys(program: Command): void {
       '\nExamples:\n  sleeve keys create --name "my app" --credits 50\n  sleeve keys create --name ops --admin --json',
     )
     .description('Create a key; its secret is printed once.')
-    .requiredOption('--name <name>', 'a label for the key')
+    .requiredOption('--name <name>', 'a label for the key, 1 to 100 characters')
     .option(
       '--credits <n>',
       'starting credits (default SLEEVE_INITIAL_CREDITS)',
@@ -94,32 +115,7 @@ export function registerKeys(program: Command): void {
       'postgres:// URL or SQLite file (SLEEVE_DATABASE_URL)',
     )
     .option(...jsonOption)
-    .action(
-      (flags: {
-        name: string;
-        credits?: string;
-        admin?: boolean;
-        json?: boolean;
-      }) =>
-        withAdmin(flags, async ({ accounts, initialCredits }) => {
-          const out = createOutput(flags.json === true);
-          const credits =
-            flags.credits === undefined
-              ? initialCredits
-              : parseAmount(flags.credits);
-          const created = await accounts.createKey({
-            name: flags.name,
-            credits,
-            isAdmin: flags.admin === true,
-          });
-          out.result(
-            { ...describeKey(created.key), key: created.secret },
-            () =>
-              `Created ${created.key.id} (${shown(flags.name)}) with ${credits} credits.\n` +
-              `Its secret, shown this once:\n\n    ${created.secret}\n`,
-          );
-        }),
-    );
+    .action(createKey);
 
   keys
     .command('list')

@@ -3,6 +3,7 @@ import { openPgBossQueue, openRecordDatabase } from '../../backends.js';
 import { loadConfig, type SleeveConfig } from '../../config/config.js';
 import { createLogger } from '../../logger.js';
 import { dialectOf, migrateToLatest } from '../../storage/database.js';
+import { connectDatabase } from '../open-database.js';
 import { createOutput } from '../output.js';
 
 export interface MigrateResult {
@@ -39,7 +40,9 @@ export function registerMigrate(program: Command): void {
 export async function runMigrations(
   config: SleeveConfig,
 ): Promise<MigrateResult> {
-  const database = await openRecordDatabase(config, { migrate: false });
+  const database = await connectDatabase(config.databaseUrl, () =>
+    openRecordDatabase(config, { migrate: false }),
+  );
   let applied: string[];
   try {
     applied = await migrateToLatest(database);

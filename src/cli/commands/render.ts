@@ -52,7 +52,11 @@ export function registerRender(program: Command): void {
     .option('--all-styles', 'one image in every style')
     .option('--size <px>', 'edge length, 64-3000', '1024')
     .option('--format <format>', 'png, jpeg or webp', 'png')
-    .option('--variation <n>', 'another deterministic pair', '0')
+    .option(
+      '--variation <n>',
+      'another deterministic pair; its files are named ...-v<n>.png',
+      '0',
+    )
     .option('--json', 'print JSON')
     .addHelpText(
       'after',
@@ -82,7 +86,12 @@ export function registerRender(program: Command): void {
             const cover = await pool.renderStyle(input, style, options);
             const file = path.join(
               flags.out,
-              `${slug(flags.title)}-${style}.${extensionOf(options.format)}`,
+              coverFileName(
+                flags.title,
+                style,
+                options.variation,
+                options.format,
+              ),
             );
             await fs.writeFile(file, cover.bytes);
             return { style, file, bytes: cover.bytes.length };
@@ -112,7 +121,11 @@ function parseRenderOptions(flags: RenderFlags) {
   if (!['png', 'jpeg', 'webp'].includes(flags.format)) {
     throw new UsageError('--format must be png, jpeg or webp');
   }
-  const variation = wholeNumber('--variation', flags.variation, { min: 0 });
+  // Past 2^53 two numbers could be one: a variation, and its file, lost.
+  const variation = wholeNumber('--variation', flags.variation, {
+    min: 0,
+    max: Number.MAX_SAFE_INTEGER,
+  });
   return { size, format: flags.format as ImageFormat, variation };
 }
 
@@ -137,8 +150,27 @@ function pickStyles(
 const extensionOf = (format: ImageFormat) =>
   format === 'jpeg' ? 'jpg' : format;
 
-/** Bytes a name may take before the style and extension are added. */
+/**
+ * Bytes a title may take in a file name. The rest adds at most 40: the
+ * style (9 with its hyphen), the variation ("-v" and up to 16 digits)
+ * and the extension (5), well within the 255 bytes file systems allow.
+ */
 const SLUG_BYTES = 150;
+
+/**
+ * `<slug>-<style>.png`; a variation other than 0 is in the name too
+ * (`<slug>-<style>-v3.png`), so that rendering another variation into
+ * the same folder keeps the first.
+ */
+export function coverFileName(
+  title: string,
+  style: string,
+  variation: number,
+  format: ImageFormat,
+): string {
+  const suffix = variation === 0 ? '' : `-v${variation}`;
+  return `${slug(title)}-${style}${suffix}.${extensionOf(format)}`;
+}
 
 /**
  * A file-name-safe form of a title, in any script: letters with their

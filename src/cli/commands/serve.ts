@@ -3,6 +3,15 @@ import { Sleeve } from '../../app.js';
 import { bootstrapAdminKey } from '../../accounts/bootstrap-admin.js';
 import { loadConfig } from '../../config/config.js';
 import { tuneMalloc } from '../../engine/malloc-tuning.js';
+import { createLogger } from '../../logger.js';
+
+interface ServeFlags {
+  port?: string;
+  host?: string;
+  dataDir?: string;
+  services?: string;
+  json?: boolean;
+}
 
 export function registerServe(program: Command): void {
   program
@@ -12,53 +21,78 @@ export function registerServe(program: Command): void {
     .option('--host <host>', 'address to listen on (SLEEVE_HOST)')
     .option('--data-dir <dir>', 'data directory (SLEEVE_DATA_DIR)')
     .option('--services <list>', 'api, worker or api,worker (SLEEVE_SERVICES)')
+    .option(
+      '--json',
+      'once listening, print one JSON line {url, services, adminKey} ' +
+        '(adminKey: the key made on the first start, else null); ' +
+        'logs go to stderr',
+    )
     .addHelpText(
       'after',
       '\nExamples:\n  sleeve serve\n  SLEEVE_PORT=8080 sleeve serve --data-dir /var/lib/sleeve\n' +
-        '  sleeve serve --services worker',
+        '  sleeve serve --services worker\n  sleeve serve --json 2>sleeve.log',
     )
-    .action(async (flags: Record<string, string | undefined>) => {
-      const config = loadConfig({
-        ...process.env,
-        ...(flags['port'] && { SLEEVE_PORT: flags['port'] }),
-        ...(flags['host'] && { SLEEVE_HOST: flags['host'] }),
-        ...(flags['dataDir'] && { SLEEVE_DATA_DIR: flags['dataDir'] }),
-        ...(flags['services'] && { SLEEVE_SERVICES: flags['services'] }),
-      });
-      const sleeve = await Sleeve.open({ config });
-      const bootstrap = () =>
-        bootstrapAdminKey(sleeve.accounts, sleeve.stores.apiKeys, {
-          secret: config.bootstrapApiKey,
-          credits: config.initialCredits,
-        });
-      // A key from SLEEVE_API_KEY is registered first, so it works from
-      // the first request. A random one is made only once the server
-      // listens: a start that fails (a busy port) must not store a key it
-      // never shows, or no later start would show one.
-      if (config.bootstrapApiKey) await bootstrap();
-      let url: string;
-      try {
-        url = await sleeve.listen();
-      } catch (error) {
-        await sleeve.close().catch(() => undefined);
-        throw error;
-      }
-      const admin = await bootstrap();
-      sleeve.logger.info(
-        {
-          url,
-          services: config.services,
-          data: config.databaseUrl.startsWith('postgres')
-            ? 'postgres'
-            : config.dataDir,
-          // What the render pool did about glibc's malloc (docs/deployment.md).
-          malloc: tuneMalloc(),
-        },
-        'sleeve started',
-      );
-      if (admin.kind === 'generated') printFirstKey(admin.secret, url);
-      stopOnSignals(sleeve);
+    .action(serve);
+}
+
+async function serve(flags: ServeFlags): Promise<void> {
+  const config = loadConfig({
+    ...process.env,
+    ...(flags.port && { SLEEVE_PORT: flags.port }),
+    ...(flags.host && { SLEEVE_HOST: flags.host }),
+    ...(flags.dataDir && { SLEEVE_DATA_DIR: flags.dataDir }),
+    ...(flags.services && { SLEEVE_SERVICES: flags.services }),
+  });
+  // With --json, stdout is for the one line a script reads.
+  const logger = createLogger(config, { fd: flags.json ? 2 : 1 });
+  const sleeve = await Sleeve.open({ config, logger });
+  const bootstrap = () =>
+    bootstrapAdminKey(sleeve.accounts, sleeve.stores.apiKeys, {
+      secret: config.bootstrapApiKey,
+      credits: config.initialCredits,
     });
+  // A key from SLEEVE_API_KEY is registered first, so it works from
+  // the first request. A random one is made only once the server
+  // listens: a start that fails (a busy port) must not store a key it
+  // never shows, or no later start would show one.
+  if (config.bootstrapApiKey) await bootstrap();
+  const url = await listenOrClose(sleeve);
+  const admin = await bootstrap();
+  logStart(sleeve, url);
+
+  const adminKey = admin.kind === 'generated' ? admin.secret : null;
+  if (flags.json) {
+    const started = { url, services: config.services, adminKey };
+    process.stdout.write(`${JSON.stringify(started)}\n`);
+  } else if (adminKey) {
+    printFirstKey(adminKey, url);
+  }
+  stopOnSignals(sleeve);
+}
+
+async function listenOrClose(sleeve: Sleeve): Promise<string> {
+  try {
+    return await sleeve.listen();
+  } catch (error) {
+    await sleeve.close().catch(() => undefined);
+    throw error;
+  }
+}
+
+function logStart(sleeve: Sleeve, url: string): void {
+  const { config } = sleeve;
+  sleeve.logger.info(
+    {
+      url,
+      services: config.services,
+      data: config.databaseUrl.startsWith('postgres')
+        ? 'postgres'
+        : config.dataDir,
+      // What the render pool did about glibc's malloc (docs/deployment.md).
+      malloc: tuneMalloc(),
+    },
+    'sleeve started',
+  );
 }
 
 /** The one time the generated admin key is shown. */

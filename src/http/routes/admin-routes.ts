@@ -1,6 +1,7 @@
 import '@fastify/swagger';
 import type { FastifyInstance } from 'fastify';
 import { Type, type Static } from 'typebox';
+import { KEY_NAME_MAX_LENGTH } from '../../accounts/key-name.js';
 import { fromMicro, type ApiKey } from '../../storage/records.js';
 import type { HttpContext } from '../context.js';
 import { success } from '../envelope.js';
@@ -22,7 +23,7 @@ import {
 const MAX_CREDITS = 1_000_000_000;
 
 const CreateKeyBody = Type.Object({
-  name: Type.String({ minLength: 1, maxLength: 100 }),
+  name: Type.String({ minLength: 1, maxLength: KEY_NAME_MAX_LENGTH }),
   credits: Type.Optional(Type.Number({ minimum: 0, maximum: MAX_CREDITS })),
   admin: Type.Optional(Type.Boolean()),
 });

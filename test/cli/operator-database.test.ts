@@ -1,0 +1,180 @@
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs/promises';
+import net from 'node:net';
+import path from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import pg from 'pg';
+import {
+  createTestSchema,
+  randomSuffix,
+  TEST_DATABASE_URL,
+} from '../conformance/support/services.js';
+import { makeDataDir, REPO_ROOT } from '../support/sleeve-server.js';
+
+/**
+ * Operator commands (keys, maintenance) work on an existing Sleeve
+ * database only, and say in one line why they cannot open one; serve and
+ * migrate still create it.
+ */
+
+let dir: string;
+
+before(async () => {
+  dir = await makeDataDir();
+});
+after(() => fs.rm(dir, { recursive: true, force: true }));
+
+function sleeve(env: Record<string, string>, ...args: string[]) {
+  return spawnSync(
+    process.execPath,
+    ['--import', 'tsx', path.join(REPO_ROOT, 'src/cli/main.ts'), ...args],
+    {
+      cwd: REPO_ROOT,
+      encoding: 'utf8',
+      env: { PATH: process.env['PATH'] ?? '', ...env },
+    },
+  );
+}
+
+/** The failure line on stderr, checked to be the only one. */
+function failureLine(run: ReturnType<typeof sleeve>, status: number) {
+  assert.equal(run.status, status, run.stderr);
+  assert.doesNotMatch(run.stderr, /\n\s+at /, 'no stack trace');
+  const lines = run.stderr.trim().split('\n');
+  assert.equal(lines.length, 1, run.stderr);
+  return lines[0]!;
+}
+
+const exists = (file: string) =>
+  fs.access(file).then(
+    () => true,
+    () => false,
+  );
+
+describe('a data directory without a Sleeve database', () => {
+  it('is refused by keys and maintenance, which create nothing (exit 2)', async () => {
+    const missing = path.join(dir, 'does-not-exist');
+    for (const command of [
+      ['keys', 'list'],
+      ['maintenance', 'status'],
+    ]) {
+      const line = failureLine(
+        sleeve({}, ...command, '--data-dir', missing),
+        2,
+      );
+      assert.equal(
+        line,
+        `sleeve: no Sleeve database at ${missing}/sleeve.db; ` +
+          '`sleeve serve` or `sleeve migrate` creates one ' +
+          '(--data-dir or --database-url to choose another)',
+      );
+    }
+    assert.equal(await exists(missing), false, 'no folder made');
+
+    const file = path.join(dir, 'other.db');
+    failureLine(sleeve({}, 'keys', 'list', '--database-url', file), 2);
+    assert.equal(await exists(file), false, 'no file made');
+  });
+
+  it('is still created by migrate, and then keys work on it', async () => {
+    const fresh = path.join(dir, 'fresh');
+    const migrate = sleeve({ SLEEVE_DATA_DIR: fresh }, 'migrate');
+    assert.equal(migrate.status, 0, migrate.stderr);
+    assert.ok(await exists(path.join(fresh, 'sleeve.db')));
+    const list = sleeve({}, 'keys', 'list', '--data-dir', fresh);
+    assert.equal(list.status, 0, list.stderr);
+    assert.match(list.stdout, /^No keys\.$/m);
+  });
+});
+
+/** A port on 127.0.0.1 that nothing listens on (it was just free). */
+async function closedPort(): Promise<number> {
+  const probe = net.createServer();
+  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
+  const { port } = probe.address() as net.AddressInfo;
+  await new Promise((resolve) => probe.close(resolve));
+  return port;
+}
+
+/** TEST_DATABASE_URL with another database name, port or password. */
+function postgresUrl(change: {
+  db?: string;
+  port?: number;
+  password?: string;
+}) {
+  const url = new URL(TEST_DATABASE_URL);
+  if (change.db) url.pathname = `/${change.db}`;
+  if (change.port) url.port = String(change.port);
+  if (change.password) url.password = change.password;
+  return url.toString();
+}
+
+describe('a Postgres database that cannot be used', () => {
+  const PASSWORD = 'pw-not-to-be-shown';
+
+  it('that does not exist is named in one line, without its password (exit 2)', () => {
+    const db = `sleeve_missing_${randomSuffix()}`;
+    const url = postgresUrl({ db, password: PASSWORD });
+    const run = sleeve({}, 'keys', 'list', '--database-url', url);
+    const line = failureLine(run, 2);
+    const shown = new URL(url);
+    shown.password = '';
+    assert.equal(
+      line,
+      `sleeve: cannot open the database ${shown}: ` +
+        `database "${db}" does not exist`,
+    );
+    assert.ok(!`${run.stdout}${run.stderr}`.includes(PASSWORD));
+
+    const migrate = sleeve({ SLEEVE_DATABASE_URL: url }, 'migrate');
+    assert.equal(failureLine(migrate, 2), line, 'migrate says the same');
+  });
+
+  it('that does not answer is unreachable (exit 3)', async () => {
+    const url = postgresUrl({ port: await closedPort() });
+    const run = sleeve({}, 'maintenance', 'status', '--database-url', url);
+    assert.match(
+      failureLine(run, 3),
+      /^sleeve: cannot reach the database postgres:\/\/.*: connection refused \(ECONNREFUSED\)$/,
+    );
+    const json = sleeve({}, 'keys', 'list', '--database-url', url, '--json');
+    assert.equal(json.status, 3);
+    assert.equal(JSON.parse(json.stdout).error.exit, 3);
+  });
+
+  it('that holds no Sleeve tables is refused, and left as it was (exit 2)', async () => {
+    const schema = await createTestSchema('operator');
+    try {
+      const run = sleeve(
+        { SLEEVE_DATABASE_SCHEMA: schema.name },
+        'keys',
+        'list',
+        '--database-url',
+        TEST_DATABASE_URL,
+      );
+      assert.match(
+        failureLine(run, 2),
+        /^sleeve: no Sleeve tables in postgres:\/\/.*; `sleeve migrate` creates them$/,
+      );
+      assert.deepEqual(await tablesIn(schema.name), []);
+    } finally {
+      await schema.drop();
+    }
+  });
+});
+
+async function tablesIn(schema: string): Promise<string[]> {
+  const client = new pg.Client({ connectionString: TEST_DATABASE_URL });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ name: string }>(
+      'SELECT table_name AS name FROM information_schema.tables ' +
+        'WHERE table_schema = $1',
+      [schema],
+    );
+    return rows.map((row) => row.name);
+  } finally {
+    await client.end();
+  }
+}
