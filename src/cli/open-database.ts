@@ -81,8 +81,20 @@ export async function connectDatabase(
   }
 }
 
+/** pg-pool's words when a connection is not made in time; it sets no code. */
+const CONNECT_TIMEOUTS = [
+  'Connection terminated due to connection timeout',
+  'timeout exceeded when trying to connect',
+];
+
 function explainOpenFailure(error: unknown, url: string): Error {
   const where = describeDatabase(url);
+  if (error instanceof Error && CONNECT_TIMEOUTS.includes(error.message)) {
+    return new CommandFailure(
+      `cannot reach the database ${where}: it did not answer in time`,
+      { exit: EXIT.unreachable, cause: error },
+    );
+  }
   if (findConnectionFailureCode(error)) {
     const reason = describeConnectionFailure(error);
     return new CommandFailure(`cannot reach the database ${where}: ${reason}`, {

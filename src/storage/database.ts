@@ -96,10 +96,15 @@ async function openPostgres(
   const pool = new pg.Pool({
     connectionString: url,
     max: 10,
+    // pg waits for ever by default: a database host that drops packets
+    // would hold a request, a job or an operator command without end.
+    connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
     ...(schema ? { options: `-c search_path=${schema}` } : {}),
   });
   return new Kysely({ dialect: new PostgresDialect({ pool }) });
 }
+
+const CONNECT_TIMEOUT_MS = 10_000;
 
 const provider: MigrationProvider = {
   getMigrations: async () => MIGRATIONS,

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
+import { once } from 'node:events';
 import fs from 'node:fs/promises';
 import net from 'node:net';
 import path from 'node:path';
@@ -141,6 +142,38 @@ describe('a Postgres database that cannot be used', () => {
     const json = sleeve({}, 'keys', 'list', '--database-url', url, '--json');
     assert.equal(json.status, 3);
     assert.equal(JSON.parse(json.stdout).error.exit, 3);
+  });
+
+  it('that accepts connections but never answers is unreachable after 10 s (exit 3)', async () => {
+    // A listener on 127.0.0.1 that takes the connection and says nothing,
+    // as a database host that has stopped answering does.
+    const silent = net.createServer(() => undefined);
+    await new Promise<void>((resolve) =>
+      silent.listen(0, '127.0.0.1', resolve),
+    );
+    const { port } = silent.address() as net.AddressInfo;
+    try {
+      const run = spawn(
+        process.execPath,
+        ['--import', 'tsx', path.join(REPO_ROOT, 'src/cli/main.ts')].concat([
+          'keys',
+          'list',
+          '--database-url',
+          postgresUrl({ port }),
+        ]),
+        { cwd: REPO_ROOT, env: { PATH: process.env['PATH'] ?? '' } },
+      );
+      let stderr = '';
+      run.stderr.on('data', (chunk) => (stderr += chunk));
+      const [status] = await once(run, 'exit');
+      assert.equal(status, 3, stderr);
+      assert.match(
+        stderr,
+        /cannot reach the database .*: it did not answer in time/,
+      );
+    } finally {
+      silent.close();
+    }
   });
 
   it('that holds no Sleeve tables is refused, and left as it was (exit 2)', async () => {
