@@ -54,11 +54,19 @@ export async function openBackends(
 ): Promise<Backends> {
   const releases: Release[] = [];
   try {
-    const database = await openRecordDatabase(config);
+    const database = await opening('database', () =>
+      openRecordDatabase(config),
+    );
     releases.push(() => database.close());
-    const queue = await openQueue(config, database, clock, logger, releases);
-    const rateLimiter = await openRateLimiter(config, logger);
-    const objects = await openObjects(config, releases);
+    const queue = await opening('job queue', () =>
+      openQueue(config, database, clock, logger, releases),
+    );
+    const rateLimiter = await opening('rate limit store', () =>
+      openRateLimiter(config, logger),
+    );
+    const objects = await opening('object storage', () =>
+      openObjects(config, releases),
+    );
     const backends = {
       database,
       queue,
@@ -72,6 +80,32 @@ export async function openBackends(
   } catch (error) {
     await releaseAll(releases);
     throw error;
+  }
+}
+
+export type BackendPart =
+  'database' | 'job queue' | 'rate limit store' | 'object storage';
+
+/**
+ * A part that could not be opened at start: which one, with the engine's
+ * own error as the cause, so a start-up failure can name what to fix.
+ */
+export class BackendOpenError extends Error {
+  constructor(
+    readonly part: BackendPart,
+    cause: unknown,
+  ) {
+    const reason = cause instanceof Error ? cause.message : String(cause);
+    super(`cannot open the ${part}: ${reason}`, { cause });
+    this.name = 'BackendOpenError';
+  }
+}
+
+async function opening<T>(part: BackendPart, open: () => Promise<T>) {
+  try {
+    return await open();
+  } catch (error) {
+    throw new BackendOpenError(part, error);
   }
 }
 

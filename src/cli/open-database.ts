@@ -15,9 +15,12 @@ import {
 import { CommandFailure, UsageError } from './flags.js';
 import { EXIT } from './output.js';
 
-/** A database as shown: a Postgres URL without its password, or the file. */
+/**
+ * A database as shown: a URL (Postgres, Redis) without its password, or
+ * the file.
+ */
 export function describeDatabase(url: string): string {
-  if (dialectOf(url) !== 'postgres') return url;
+  if (!/^[a-z]+:\/\//.test(url)) return url;
   const parsed = new URL(url);
   parsed.password = '';
   return parsed.toString();
@@ -87,7 +90,7 @@ const CONNECT_TIMEOUTS = [
   'timeout exceeded when trying to connect',
 ];
 
-function explainOpenFailure(error: unknown, url: string): Error {
+export function explainOpenFailure(error: unknown, url: string): Error {
   const where = describeDatabase(url);
   if (error instanceof Error && CONNECT_TIMEOUTS.includes(error.message)) {
     return new CommandFailure(

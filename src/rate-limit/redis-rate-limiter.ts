@@ -28,14 +28,18 @@ export async function openRedisRateLimiter(
     maxRetriesPerRequest: 1,
     commandTimeout: COMMAND_TIMEOUT_MS,
   });
-  client.on('error', (error: Error) =>
-    logger.warn({ err: error }, 'redis: rate-limit store unreachable'),
-  );
+  let lastError: Error | undefined;
+  client.on('error', (error: Error) => {
+    lastError = error;
+    logger.warn({ err: error }, 'redis: rate-limit store unreachable');
+  });
   try {
     await client.connect();
   } catch (error) {
     client.disconnect();
-    throw error;
+    // connect() rejects with "Connection is closed."; why it closed
+    // (ECONNREFUSED, a host not found) came as an 'error' event.
+    throw lastError ?? error;
   }
 
   return new FlexibleRateLimiter(

@@ -124,7 +124,14 @@ test('a folder that cannot be made is named in one line, without hanging', () =>
     ['serve'],
     60_000,
   );
-  assertOneLine(serve, /cannot create the folder \/proc\/sleeve-test: /);
+  // For serve the folder is the database's: a setting to correct (exit 2).
+  assert.equal(serve.status, 2, serve.stderr);
+  assert.equal(
+    serve.stderr,
+    'sleeve: cannot open the database /proc/sleeve-test/data/sleeve.db: ' +
+      'cannot create the folder /proc/sleeve-test: the file system allows ' +
+      'no folder there\n',
+  );
 });
 
 test('demo and contact-sheet with a missing or broken tracks.json say so in one line', () => {
@@ -233,4 +240,37 @@ test('a key the SDK refuses is a usage error in one line (exit 2)', () => {
   assert.equal(run.status, 2, run.stderr);
   assert.match(run.stderr, /^sleeve: SleeveClient: apiKey must be /);
   assert.doesNotMatch(run.stderr, /\n\s+at |two words/);
+});
+
+test('serve names the part that will not open, in one line, without passwords', async () => {
+  const base = { SLEEVE_HOST: '127.0.0.1', SLEEVE_PORT: '0' };
+  const redisPort = await closedPort();
+  const redis = sleeveWith(
+    {
+      ...base,
+      SLEEVE_DATA_DIR: path.join(dir, 'serve-redis'),
+      SLEEVE_REDIS_URL: `redis://:redis-secret@127.0.0.1:${redisPort}`,
+    },
+    ['serve'],
+    60_000,
+  );
+  assert.equal(redis.status, 3, redis.stderr);
+  const failure = redis.stderr.trim().split('\n').pop() ?? '';
+  assert.equal(
+    failure,
+    `sleeve: cannot open the rate limit store (Redis at redis://127.0.0.1:${redisPort}): ` +
+      'connection refused (ECONNREFUSED)',
+  );
+  assert.doesNotMatch(redis.stderr, /redis-secret|\n\s+at /);
+
+  // A database that does not exist: nothing is made anywhere.
+  const db = `sleeve_missing_${randomBytes(4).toString('hex')}`;
+  const url = `postgres://postgres:pg-secret@127.0.0.1:5432/${db}`;
+  const postgres = sleeveWith({ ...base, SLEEVE_DATABASE_URL: url }, ['serve']);
+  assert.equal(postgres.status, 2, postgres.stderr);
+  assert.equal(
+    postgres.stderr,
+    `sleeve: cannot open the database postgres://postgres@127.0.0.1:5432/${db}: ` +
+      `database "${db}" does not exist\n`,
+  );
 });

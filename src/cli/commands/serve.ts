@@ -1,9 +1,17 @@
 import type { Command } from 'commander';
 import { Sleeve } from '../../app.js';
 import { bootstrapAdminKey } from '../../accounts/bootstrap-admin.js';
-import { loadConfig } from '../../config/config.js';
+import { loadConfig, type SleeveConfig } from '../../config/config.js';
 import { tuneMalloc } from '../../engine/malloc-tuning.js';
 import { createLogger } from '../../logger.js';
+import { BackendOpenError, type BackendPart } from '../../backends.js';
+import {
+  describeConnectionFailure,
+  findConnectionFailureCode,
+} from '../../client/connection-failure.js';
+import { CommandFailure } from '../flags.js';
+import { EXIT } from '../output.js';
+import { describeDatabase, explainOpenFailure } from '../open-database.js';
 
 interface ServeFlags {
   port?: string;
@@ -45,7 +53,9 @@ async function serve(flags: ServeFlags): Promise<void> {
   });
   // With --json, stdout is for the one line a script reads.
   const logger = createLogger(config, { fd: flags.json ? 2 : 1 });
-  const sleeve = await Sleeve.open({ config, logger });
+  const sleeve = await Sleeve.open({ config, logger }).catch((error) => {
+    throw explainStartFailure(error, config);
+  });
   const bootstrap = () =>
     bootstrapAdminKey(sleeve.accounts, sleeve.stores.apiKeys, {
       secret: config.bootstrapApiKey,
@@ -68,6 +78,36 @@ async function serve(flags: ServeFlags): Promise<void> {
     printFirstKey(adminKey, url);
   }
   stopOnSignals(sleeve);
+}
+
+/**
+ * A part that would not open, in one line: the database as the operator
+ * commands name it, the others with the reason a connection failed
+ * (exit 3) or the engine's own words (exit 2, a setting to correct).
+ */
+function explainStartFailure(error: unknown, config: SleeveConfig): unknown {
+  if (!(error instanceof BackendOpenError)) return error;
+  if (error.part === 'database') {
+    return explainOpenFailure(error.cause, config.databaseUrl);
+  }
+  const where = placeOf(error.part, config);
+  const unreachable = findConnectionFailureCode(error.cause) !== undefined;
+  return new CommandFailure(
+    `cannot open the ${error.part}${where}: ` +
+      describeConnectionFailure(error.cause),
+    { exit: unreachable ? EXIT.unreachable : EXIT.usage, cause: error },
+  );
+}
+
+/** Where a part lives, as shown: " (Redis at …)", " (S3 bucket …)". */
+function placeOf(part: BackendPart, config: SleeveConfig): string {
+  if (part === 'rate limit store' && config.redis) {
+    return ` (Redis at ${describeDatabase(config.redis.url)})`;
+  }
+  if (part === 'object storage' && config.s3) {
+    return ` (S3 bucket ${config.s3.bucket})`;
+  }
+  return '';
 }
 
 async function listenOrClose(sleeve: Sleeve): Promise<string> {
