@@ -1,5 +1,6 @@
 import { invalid } from '../errors.js';
 import type { MusicStatus, SunoTrack } from '../storage/records.js';
+import { couldBeTaskId } from '../storage/task-ids.js';
 import { countGraphemes } from '../util/graphemes.js';
 
 export const MUSIC_STATUSES: readonly MusicStatus[] = [
@@ -29,7 +30,6 @@ export interface ImportedRecord {
   errorMessage: string | null;
 }
 
-const TASK_ID = /^[A-Za-z0-9_-]{1,64}$/;
 const MAX_TRACKS = 20;
 
 type Json = Record<string, unknown>;
@@ -45,7 +45,7 @@ export function parseImportedRecord(
 ): ImportedRecord {
   const data = unwrapEnvelope(body);
   const taskId = data['taskId'];
-  if (typeof taskId !== 'string' || !TASK_ID.test(taskId)) {
+  if (typeof taskId !== 'string' || !couldBeTaskId(taskId)) {
     throw invalid(
       'data.taskId must be the music task id: 1-64 letters, digits, - or _.',
     );
@@ -84,6 +84,11 @@ function parseStatus(value: unknown): MusicStatus {
 
 function parseParam(value: unknown): string {
   if (value === undefined || value === null) return '';
+  if (typeof value === 'string' && value.includes('\0')) {
+    throw invalid(
+      'data.param contains a NUL character (U+0000), which is refused.',
+    );
+  }
   if (typeof value === 'string') return value;
   if (isObject(value)) return JSON.stringify(value);
   throw invalid('data.param must be the original request as a JSON string.');
@@ -139,6 +144,12 @@ export function boundedString(
   // A lone surrogate is not text: JSON parsers downstream would choke on it.
   if (/\p{Cs}/u.test(value)) {
     throw invalid(`${name} has broken characters (a lone UTF-16 surrogate).`);
+  }
+  // Nor is NUL, to PostgreSQL, which refuses to store it.
+  if (value.includes('\0')) {
+    throw invalid(
+      `${name} contains a NUL character (U+0000), which is refused.`,
+    );
   }
   // Characters as people see them: a family emoji or an accented letter
   // made of several code points counts once. Code points still have a

@@ -2,6 +2,7 @@ import type { Selectable, Transaction } from 'kysely';
 import type { Database } from './database.js';
 import type { CoverTask, Delivery, StoredImage } from './records.js';
 import type { CoverTasksTable, SleeveTables } from './schema.js';
+import { couldBeTaskId } from './task-ids.js';
 
 export interface NewCoverTask {
   taskId: string;
@@ -47,6 +48,7 @@ export class CoverTaskStore {
   }
 
   async get(taskId: string): Promise<CoverTask | undefined> {
+    if (!couldBeTaskId(taskId)) return undefined;
     const row = await this.db.kysely
       .selectFrom('cover_tasks')
       .selectAll()

@@ -3,6 +3,7 @@ import type { AudioFeatures } from '../audio/features.js';
 import type { Database } from './database.js';
 import type { MusicTask } from './records.js';
 import type { MusicTasksTable } from './schema.js';
+import { couldBeTaskId } from './task-ids.js';
 
 export interface ListOptions {
   limit: number;
@@ -37,6 +38,7 @@ export class MusicTaskStore {
   }
 
   async get(keyId: string, taskId: string): Promise<MusicTask | undefined> {
+    if (!couldBeTaskId(taskId)) return undefined;
     const row = await this.db.kysely
       .selectFrom('music_tasks')
       .selectAll()

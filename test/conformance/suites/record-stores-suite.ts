@@ -100,6 +100,13 @@ export function recordStoresSuite(
       assert.deepEqual(await stores.musicTasks.get(keyId, music.taskId), music);
     });
 
+    test('an id no record can have is found nowhere, not an error', async () => {
+      for (const id of ['a\u0000b', '', 'two words', 'é', 'a'.repeat(65)]) {
+        assert.equal(await stores.coverTasks.get(id), undefined);
+        assert.equal(await stores.musicTasks.get('key_any', id), undefined);
+      }
+    });
+
     test('one music task id may exist under two keys', async () => {
       const [a, b] = [await makeKey(stores, 0), await makeKey(stores, 0)];
       const taskId = newTaskId();
