@@ -64,9 +64,27 @@ export function installErrorHandling(
  * Errors Fastify meets before any route runs: a path that does not decode,
  * or a path id longer than any id. They get the envelope like the rest.
  */
-export function answerFrameworkError(options: ErrorMappingOptions) {
-  return (error: FastifyError, _request: FastifyRequest, reply: FastifyReply) =>
+export function answerFrameworkError(
+  options: ErrorMappingOptions,
+  exposedHeaders: readonly string[],
+) {
+  return (
+    error: FastifyError,
+    request: FastifyRequest,
+    reply: FastifyReply,
+  ) => {
+    // No hook runs for these: the request id and the CORS headers every
+    // other answer gets are set here.
+    reply.header('X-Request-Id', request.id);
+    const origin = request.headers.origin;
+    if (origin) {
+      reply
+        .header('Access-Control-Allow-Origin', origin)
+        .header('Access-Control-Expose-Headers', exposedHeaders.join(', '))
+        .header('Vary', 'Origin');
+    }
     void sendError(reply, fromFramework(error), options.mirrorHttpStatus);
+  };
 }
 
 function fromFramework(error: FastifyError): SleeveError {

@@ -32,6 +32,13 @@ import { registerMediaRoutes } from './routes/media-routes.js';
 import { registerMusicRoutes } from './routes/music-routes.js';
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
+
+const CORS_OPTIONS = {
+  origin: true,
+  allowedHeaders: ['Authorization', 'Content-Type', 'X-Request-Id'],
+  exposedHeaders: ['Retry-After', 'X-Request-Id'],
+  maxAge: 86_400,
+};
 const MAX_ID_LENGTH = 64;
 
 /** The HTTP API: thin routes over the domain services in `ctx`. */
@@ -55,11 +62,18 @@ export async function buildHttpServer(
     // Sleeve answers requests that arrive while closing itself, in the
     // envelope (refuseWhileClosing); Fastify's own 503 body is not one.
     return503OnClosing: false,
-    frameworkErrors: answerFrameworkError(ctx.config),
+    frameworkErrors: answerFrameworkError(
+      ctx.config,
+      CORS_OPTIONS.exposedHeaders,
+    ),
     clientErrorHandler: answerClientError,
   });
   app.server.headersTimeout = timeouts.headersTimeout;
   app.decorateRequest('apiKey', undefined);
+  // First, so that its headers are on every answer, refusals by the hooks
+  // below (401, 400) included: a browser shows a refusal without them as
+  // an opaque network error.
+  await app.register(cors, CORS_OPTIONS);
   // Hooks that never wait are written with callbacks: an async hook costs
   // a promise on every request, measurable at record-info's rates.
   app.addHook('onRequest', (request, reply, done) => {
@@ -79,12 +93,6 @@ export async function buildHttpServer(
 
   installErrorHandling(app, ctx.config);
   acceptJsonWhateverTheType(app);
-  await app.register(cors, {
-    origin: true,
-    allowedHeaders: ['Authorization', 'Content-Type', 'X-Request-Id'],
-    exposedHeaders: ['Retry-After', 'X-Request-Id'],
-    maxAge: 86_400,
-  });
   await app.register(multipart, {
     limits: {
       fileSize: ctx.config.maxAudioBytes,

@@ -703,6 +703,37 @@ describe('unknown endpoints and odd URLs', () => {
     assert.equal(longest.json.data, null);
   });
 
+  test('every refusal carries the request id and the CORS headers', async () => {
+    // [route, HTTP status, key]: framework refusals, a hook's, a route's.
+    const refusals: [string, number, string][] = [
+      [`/api/v1/sleeve/music/${'a'.repeat(65)}`, 404, server.adminKey],
+      ['/api/v1/sleeve/music/%E0%A4', 400, server.adminKey],
+      ['/media/images/%ZZ', 400, server.adminKey],
+      ['/api/v1/suno/cover/record-info?taskId=%ZZ', 400, server.adminKey],
+      ['/nope', 404, server.adminKey],
+      ['/api/v1/chat/credit', 200, 'not-a-key'],
+    ];
+    for (const [route, status, key] of refusals) {
+      const answer = await send('GET', route, {
+        key,
+        headers: { origin: 'http://localhost:5173', 'x-request-id': 'mine-4' },
+      });
+      assert.equal(answer.status, status, `${route}: ${answer.text}`);
+      assert.notEqual(answer.json.code, 200, route);
+      assert.equal(answer.headers.get('x-request-id'), 'mine-4', route);
+      assert.equal(
+        answer.headers.get('access-control-allow-origin'),
+        'http://localhost:5173',
+        route,
+      );
+      assert.match(
+        answer.headers.get('access-control-expose-headers') ?? '',
+        /Retry-After/,
+        route,
+      );
+    }
+  });
+
   test('weird query strings never break record-info', async () => {
     const queries = [
       '?taskId[]=x',
