@@ -70,16 +70,16 @@ export async function buildHttpServer(
   });
   app.server.headersTimeout = timeouts.headersTimeout;
   app.decorateRequest('apiKey', undefined);
-  // First, so that its headers are on every answer, refusals by the hooks
-  // below (401, 400) included: a browser shows a refusal without them as
-  // an opaque network error.
-  await app.register(cors, CORS_OPTIONS);
   // Hooks that never wait are written with callbacks: an async hook costs
   // a promise on every request, measurable at record-info's rates.
   app.addHook('onRequest', (request, reply, done) => {
     reply.header('X-Request-Id', request.id);
     done();
   });
+  // Before the hooks that refuse (401, 400), so that its headers are on
+  // every answer: a browser shows a refusal without them as an opaque
+  // network error. It answers preflights itself.
+  await app.register(cors, CORS_OPTIONS);
   refuseWhileClosing(app, ctx.config.mirrorHttpStatus);
   authenticateApiRoutes(app, ctx);
   if (logger.isLevelEnabled('debug')) {
