@@ -29,12 +29,13 @@ export function toMusicView(
   urls: MediaUrls,
 ): MusicView {
   const track = music.tracks?.[0];
+  const asked = track ? undefined : requestOf(music);
   const coverImages = images.filter((i) => i.taskId === cover?.taskId);
   return {
     taskId: music.taskId,
-    title: track?.title ?? '',
+    title: track?.title ?? asked?.title ?? '',
     artist: music.artist,
-    tags: track?.tags ?? '',
+    tags: track?.tags ?? asked?.style ?? '',
     source: music.source,
     createdAt: new Date(music.createdAt).toISOString(),
     hasAudio: music.audioObject !== null,
@@ -48,4 +49,23 @@ export function toMusicView(
         }
       : null,
   };
+}
+
+/**
+ * What was asked of the provider, from the record's `param` (the original
+ * request as JSON): a record that failed or is still generating has no
+ * tracks yet, but its title and style were in the request.
+ */
+function requestOf(music: MusicTask): { title?: string; style?: string } {
+  try {
+    const param: unknown = JSON.parse(music.param);
+    if (typeof param !== 'object' || param === null) return {};
+    const { title, style } = param as Record<string, unknown>;
+    return {
+      ...(typeof title === 'string' && { title }),
+      ...(typeof style === 'string' && { style }),
+    };
+  } catch {
+    return {};
+  }
 }

@@ -402,6 +402,18 @@ describe('requests and lookups', () => {
     }
   });
 
+  test('a record with no tracks yet shows the title and style it asked for', async () => {
+    const music = await importRecord(
+      server,
+      server.adminKey,
+      readSharedRecord('failed.json'),
+    );
+    const view = await server.api('GET', `/api/v1/sleeve/music/${music}`);
+    assert.equal(view.body.data.title, 'Rejected');
+    assert.equal(view.body.data.tags, 'pop');
+    assert.equal(view.body.data.record.status, 'GENERATE_AUDIO_FAILED');
+  });
+
   test('callBackUrl is optional: without one the task is polled, callbackUrl null', async () => {
     const music = await importRecord(server, server.adminKey);
     for (const body of [{ taskId: music }]) {
