@@ -20,6 +20,8 @@ const UNTOLD_FIT = 0.5;
 interface RankedStyle {
   style: CoverStyle;
   score: number;
+  /** The style's own fit for the genre, before cues and the nudge. */
+  fit: number;
 }
 
 /**
@@ -49,7 +51,7 @@ export function rankStyles(reading: TrackReading): RankedStyle[] {
       ? blendedFit(style, reading, blend)
       : UNTOLD_FIT + own - genreFit(style, reading);
     const cue = (cues[style.info.id] ?? 0) * cueWeight;
-    return [{ style, score: fit + cue + luck }];
+    return [{ style, score: fit + cue + luck, fit }];
   }).sort(
     (a, b) =>
       b.score - a.score || a.style.info.id.localeCompare(b.style.info.id),
@@ -108,15 +110,28 @@ function genreFit(style: CoverStyle, reading: TrackReading): number {
  */
 const PARTNER_MARGIN = 0.3;
 
+/**
+ * A drawn partner must suit the genre in its own right, whatever the cues
+ * add: an outrun sunset is no partner for an industrial track. (Styles
+ * with no view of a genre fit it at 0.3.)
+ */
+const PARTNER_MIN_FIT = 0.38;
+
+/** How often a tagged track's partner style is its first image. */
+const PARTNER_FIRST_CHANCE = 0.4;
+
 interface StylePair {
   ids: [string, string];
   score: number;
+  /** The second style's own fit for the genre. */
+  partnerFit: number;
 }
 
 /**
- * Two different style ids for a track, best suited first. The two never
- * share a kind of picture. Variation 0 is the canonical pair: the best
- * style with a partner drawn by the track's seed among the close fits.
+ * Two different style ids for a track. The two never share a kind of
+ * picture. Variation 0 is the canonical pair: the best style with a
+ * partner drawn by the track's seed among the close fits, the partner
+ * first for some tracks.
  * Each further variation walks the other pairs of the shortlist, best
  * first, and wraps.
  */
@@ -127,7 +142,10 @@ export function chooseStyles(
   const reading = readTrack(input);
   const pairs = pairsOf(rankStyles(reading).slice(0, SHORTLIST));
   const canonical = drawCanonical(pairs, reading);
-  const walk = [canonical, ...pairs.filter((pair) => pair !== canonical)];
+  const same = (pair: StylePair) =>
+    canonical !== undefined &&
+    pair.ids.every((id) => canonical.ids.includes(id));
+  const walk = [canonical, ...pairs.filter((pair) => !same(pair))];
   const index = Math.abs(Math.trunc(variation)) % Math.max(1, walk.length);
   const pair = walk[index];
   if (!pair) throw new Error('fewer than two styles suit this track');
@@ -143,6 +161,7 @@ function pairsOf(ranked: RankedStyle[]): StylePair[] {
       pairs.push({
         ids: [a.style.info.id, b.style.info.id],
         score: a.score + b.score,
+        partnerFit: b.fit,
       });
     });
   });
@@ -163,10 +182,19 @@ function drawCanonical(
   if (!best || reading.genre === 'unknown') return best;
   const floor = best.score - PARTNER_MARGIN;
   const close = pairs.filter(
-    (pair) => pair.ids[0] === best.ids[0] && pair.score > floor,
+    (pair) =>
+      pair === best ||
+      (pair.ids[0] === best.ids[0] &&
+        pair.score > floor &&
+        pair.partnerFit >= PARTNER_MIN_FIT),
   );
   const weights = close.map((pair) => pair.score - floor);
   const total = weights.reduce((sum, w) => sum + w, 0);
-  let ticket = createRandom(hashString('partner', reading.seed)).next() * total;
-  return close.find((_, i) => (ticket -= weights[i] ?? 0) < 0) ?? best;
+  const rng = createRandom(hashString('partner', reading.seed));
+  let ticket = rng.next() * total;
+  const drawn = close.find((_, i) => (ticket -= weights[i] ?? 0) < 0) ?? best;
+  // Most clients show the first image only: for some tracks the partner
+  // comes first, or a genre's catalogue shows its lead style every time.
+  if (!rng.chance(PARTNER_FIRST_CHANCE)) return drawn;
+  return { ...drawn, ids: [drawn.ids[1], drawn.ids[0]] };
 }

@@ -66,7 +66,7 @@ describe('chooseStyles', () => {
   });
 
   it('suits the style to the genre', () => {
-    assert.equal(chooseStyles(trackTitled('Dear Future Me'))[0], 'poster');
+    assert.ok(chooseStyles(trackTitled('Dear Future Me')).includes('poster'));
     assert.ok(
       chooseStyles(trackTitled('Clair de Lune (Reimagined)')).includes('mono'),
     );
@@ -148,6 +148,10 @@ describe('style choice within one genre', () => {
       );
       const led = pairs.filter((pair) => pair.includes(lead)).length;
       assert.ok(led >= TITLES.length * 0.8, `${lead} in ${led}: ${seen}`);
+      // The first image, the one most clients show, is not always the lead.
+      const first = pairs.filter((pair) => pair[0] === lead).length;
+      assert.ok(first <= TITLES.length * 0.8, `${lead} first ${first} times`);
+      assert.ok(first >= TITLES.length * 0.3, `${lead} first ${first} times`);
     });
   }
 });

@@ -47,7 +47,14 @@ export function featuresFromText(
   const tagBpm = readTagBpm(input.tags);
   const bpm = tagBpm ?? estimateBpm(genre, mood, rng);
   // Even the calmest track keeps some energy: at none, colours go grey.
-  const energy = clamp(GENRE_ENERGY[genre] + mood.arousal * 0.25, 0.15, 0.98);
+  // Tracks of one genre spread round its usual energy, as recordings do,
+  // or every track of it would get one contrast and one density.
+  const spread = rng.fork('energy').range(-0.12, 0.12);
+  const energy = clamp(
+    GENRE_ENERGY[genre] + mood.arousal * 0.25 + spread,
+    0.15,
+    0.98,
+  );
   const contour = sectionContour(input, energy, rng);
 
   return {
@@ -55,7 +62,7 @@ export function featuresFromText(
     bpmSource: tagBpm === null ? 'text' : 'tags',
     energy,
     key: rng.pick(PITCH_CLASSES),
-    mode: guessMode(genre, mood, rng.fork('mode')),
+    mode: guessMode(mood, rng.fork('mode')),
     modeWeight: 0.5,
     brightness: clamp(GENRE_BRIGHTNESS[genre] + rng.range(-0.06, 0.06), 0, 1),
     contour,
@@ -68,23 +75,25 @@ export function featuresFromText(
 }
 
 /**
- * Sad or dark words say minor, others major. Words that say nothing of
- * the mood, on a track that names no genre, say nothing of the mode
- * either: it is the track's own toss (drawn from a fork, so the other
- * stand-ins stay as they were), or every untagged track would be minor
- * and every palette cold.
+ * Sad or dark words say minor, others major. Without mood words only the
+ * genre speaks, and it only leans: the mode is a toss weighted by its
+ * usual mood (at most four in five either way; even for a track that
+ * names no genre), or every track of a dark genre would be minor and
+ * every one of its palettes cold. Drawn from a fork, so the other
+ * stand-ins stay as they were.
  */
-function guessMode(genre: Genre, mood: Mood, rng: Random): 'major' | 'minor' {
+function guessMode(mood: Mood, rng: Random): 'major' | 'minor' {
   const gloom = mood.valence - mood.darkness * 0.5;
   const neutral = -0.1;
-  if (genre === 'unknown' && Math.abs(gloom - neutral) < 0.05)
-    return rng.chance(0.5) ? 'major' : 'minor';
-  return gloom < -0.05 ? 'minor' : 'major';
+  if (mood.words.length > 0) return gloom < neutral + 0.05 ? 'minor' : 'major';
+  const minorChance = clamp(0.5 - (gloom - neutral) * 1.5, 0.2, 0.8);
+  return rng.chance(minorChance) ? 'minor' : 'major';
 }
 
+/** The genre's usual tempo, moved by the mood and up to 10% either way. */
 function estimateBpm(genre: Genre, mood: Mood, rng: Random): number {
   const base = GENRE_BPM[genre] * (1 + mood.arousal * 0.12);
-  return Math.round(clamp(base + rng.range(-5, 5), 50, 200));
+  return Math.round(clamp(base * rng.range(0.9, 1.1), 50, 200));
 }
 
 /** The song's shape: its sections in order, or a gentle arc without any. */
@@ -111,9 +120,11 @@ function sectionEnergy(name: string): number {
 function arcLevels(tags: string, rng: Random): number[] {
   if (/slow build|crescendo|build/i.test(tags))
     return [0.2, 0.35, 0.55, 0.8, 1];
-  const peakAt = rng.int(1, 3);
+  // The peak anywhere in the song, broad or sharp.
+  const peakAt = rng.range(0, 4);
+  const width = rng.range(0.8, 2.5);
   return [0, 1, 2, 3, 4].map(
-    (i) => 0.45 + 0.5 * Math.exp(-((i - peakAt) ** 2) / 2),
+    (i) => 0.45 + 0.5 * Math.exp(-((i - peakAt) ** 2) / width),
   );
 }
 

@@ -25,6 +25,9 @@ const FIT: Record<string, number> = {
   latin: 0.55,
   world: 0.55,
   country: 0.45,
+  // Xeroxed, torn and taped: the zines of industrial and metal.
+  industrial: 0.5,
+  metal: 0.45,
 };
 const LABEL_PAPER = '#fbf8f1';
 

@@ -35,6 +35,8 @@ const FIT: Record<string, number> = {
   country: 0.5,
   latin: 0.45,
   ambient: 0.45,
+  // Black brush strokes, as on metal's hand-drawn sleeves.
+  metal: 0.42,
 };
 const LAND = ['mountain', 'water', 'desert', 'forest', 'road', 'rain'];
 

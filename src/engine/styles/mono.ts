@@ -18,6 +18,8 @@ const FIT: Record<string, number> = {
   folk: 0.45,
   electronic: 0.45,
   soul: 0.35,
+  // Stark: one hard shape on a cold field.
+  industrial: 0.42,
 };
 
 type Gesture = 'disc' | 'ring' | 'bar' | 'square' | 'arc' | 'twin';

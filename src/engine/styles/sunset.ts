@@ -182,12 +182,18 @@ const FOREGROUNDS: readonly Foreground[] = [
   'road',
 ];
 
+const GENRE_FOREGROUNDS: Partial<Record<string, Foreground>> = {
+  synthwave: 'grid',
+  country: 'mesas',
+};
+
 /**
  * The words' landscape first (water, a road, desert, a city, mountains,
- * or the genre's own), then the others in a seeded order; each variation
+ * or, for half the tracks, the genre's own), then the others in a seeded
+ * order; each variation
  * moves one along, so alternatives change the scene, not only its light.
  */
-function chooseForeground(
+export function chooseForeground(
   reading: TrackReading,
   variation: number,
 ): Foreground {
@@ -199,11 +205,14 @@ function chooseForeground(
     mountain: 'peaks',
   };
   const suggested = reading.motifs.flatMap((m) => byMotif[m] ?? []);
-  if (reading.genre === 'country') suggested.push('mesas');
-  if (reading.genre === 'synthwave') suggested.push('grid');
   // Seeded by the track alone, so the order is the same for every
   // variation and each one really moves along it.
-  const rest = shuffled(FOREGROUNDS, createRandom(reading.seed));
+  const rng = createRandom(reading.seed);
+  const rest = shuffled(FOREGROUNDS, rng);
+  // The genre's own landscape (the neon grid, the mesas) for half its
+  // tracks: always, and a catalogue of one genre is one picture.
+  const own = GENRE_FOREGROUNDS[reading.genre];
+  if (own && rng.chance(0.5)) suggested.push(own);
   const order = [...new Set([...suggested, ...rest])];
   return order[variation % order.length] ?? 'sea';
 }
