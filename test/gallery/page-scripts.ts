@@ -52,3 +52,10 @@ export const LOADED_FACES = `document.fonts.ready.then(() =>
   [...document.fonts]
     .filter((face) => face.status === 'loaded')
     .map((face) => face.family + ' ' + face.unicodeRange))`;
+
+/** How many lines tall the first card's title is drawn. */
+export const CARD_TITLE_LINES = `(() => {
+  const title = document.querySelector('.card__title');
+  const line = parseFloat(getComputedStyle(title).lineHeight);
+  return title.getBoundingClientRect().height / line;
+})()`;

@@ -14,6 +14,7 @@ import {
 } from './browser.js';
 import {
   ADD_FAINT_TEXT,
+  CARD_TITLE_LINES,
   FOCUSED,
   LOADED_FACES,
   STORED_KEYS,
@@ -346,6 +347,22 @@ test('a title of 60 emoji, within the server’s limit, can be sent from the for
   await page.waitForURL(/#\/music\/[0-9a-f]{32}$/, { timeout: 30_000 });
   await page.locator('h1', { hasText: '🌊' }).waitFor();
   assert.equal(await page.locator('h1').textContent(), '🌊'.repeat(60));
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('a long title takes two lines on its card at phone width, and whole on its page', async () => {
+  const owner = await server.createKey(5);
+  const title = 'Wandering '.repeat(10).trim();
+  await server.api('POST', '/api/v1/sleeve/music', { title }, owner);
+  const { page, context, errors } = await openPage(browser, PHONE);
+  await signIn(page, server.url, owner);
+  await page.locator('.card__title').first().waitFor();
+  const lines = (await page.evaluate(CARD_TITLE_LINES)) as number;
+  assert.ok(lines <= 2.05, `${lines.toFixed(2)} lines`);
+  await page.locator('.card__link').first().click();
+  await page.locator('h1', { hasText: 'Wandering' }).waitFor();
+  assert.equal(await page.locator('h1').textContent(), title);
   assert.deepEqual(errors, []);
   await context.close();
 });
