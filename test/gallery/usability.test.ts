@@ -366,3 +366,46 @@ test('a long title takes two lines on its card at phone width, and whole on its 
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+/** A mono 16-bit WAV file of digital silence. */
+function silentWav(seconds: number, rate = 22_050): Buffer {
+  const data = seconds * rate * 2;
+  const header = Buffer.alloc(44);
+  header.write('RIFF', 0);
+  header.writeUInt32LE(36 + data, 4);
+  header.write('WAVEfmt ', 8);
+  header.writeUInt32LE(16, 16);
+  header.writeUInt16LE(1, 20); // PCM
+  header.writeUInt16LE(1, 22); // mono
+  header.writeUInt32LE(rate, 24);
+  header.writeUInt32LE(rate * 2, 28);
+  header.writeUInt16LE(2, 32);
+  header.writeUInt16LE(16, 34);
+  header.write('data', 36);
+  header.writeUInt32LE(data, 40);
+  return Buffer.concat([header, Buffer.alloc(data)]);
+}
+
+test('silence shows no tempo and no key, not a guess', async () => {
+  const owner = await server.createKey(5);
+  const form = new FormData();
+  form.set('title', 'Four Minutes of Nothing');
+  form.set('audio', new Blob([silentWav(12)]), 'silence.wav');
+  const created = await fetch(`${server.url}/api/v1/sleeve/music`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${owner}` },
+    body: form,
+  });
+  const id = ((await created.json()) as { data: { taskId: string } }).data
+    .taskId;
+  const { page, context, errors } = await openPage(browser);
+  await signIn(page, server.url, owner);
+  await page.goto(`${server.url}/#/music/${id}`);
+  await page.locator('.stats').waitFor();
+  const figure = (label: string) =>
+    page.locator('.stats div', { hasText: label }).locator('dd').textContent();
+  assert.equal(await figure('Tempo'), 'none found');
+  assert.equal(await figure('Key'), 'none found');
+  assert.deepEqual(errors, []);
+  await context.close();
+});

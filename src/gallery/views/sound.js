@@ -82,6 +82,9 @@ const SURE = 0.2;
 
 function measured(label, value, unit, confidence) {
   if (confidence >= SURE) return stat(label, value, unit);
+  // No evidence at all (silence, a lone tone): the analysis's placeholder
+  // is no guess.
+  if (!(confidence > 0)) return stat(label, 'none found');
   return stat(label, `≈ ${value}`, unit ? `${unit}, unsure` : 'unsure');
 }
 
