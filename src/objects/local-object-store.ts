@@ -76,9 +76,12 @@ export class LocalObjectStore implements ObjectStore {
   async stat(name: string): Promise<ObjectInfo | undefined> {
     try {
       const stats = await fs.stat(this.pathOf(name), { bigint: true });
-      // Every put renames a new file into place, so size and the
-      // nanosecond write time together change whenever the bytes do.
-      const tag = `${stats.size.toString(16)}-${stats.mtimeNs.toString(16)}`;
+      // Every put renames a new file into place: a new inode. The write
+      // time alone is not enough, as file systems keep it at the kernel's
+      // tick (4 ms here), and two puts can fall in one tick.
+      const tag = [stats.size, stats.ino, stats.mtimeNs]
+        .map((n) => n.toString(16))
+        .join('-');
       return {
         size: Number(stats.size),
         modifiedAt: Number(stats.mtimeMs),
