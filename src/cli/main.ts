@@ -6,6 +6,7 @@ import {
   SleeveApiError,
   SleeveNetworkError,
 } from '../client/index.js';
+import { withoutPasswords } from '../client/url-credentials.js';
 import { ConfigError } from '../config/config.js';
 import { SleeveError } from '../errors.js';
 import { registerCover, registerMusic } from './commands/client-commands.js';
@@ -39,6 +40,10 @@ const program = new Command('sleeve')
   .description('Sleeve: self-hosted cover art for Suno-style music tasks.')
   .version('0.1.0')
   .exitOverride()
+  // Commander quotes the command line back, which may hold a URL.
+  .configureOutput({
+    outputError: (text, write) => write(withoutPasswords(text)),
+  })
   // A script that asked for JSON gets the error object, not a page of help.
   .showHelpAfterError(!wantsJson)
   .addHelpText('after', EXAMPLES);
@@ -63,11 +68,13 @@ try {
 function report(error: unknown): number {
   if (error instanceof CommanderError) return reportUsage(error);
   const exit = exitCodeOf(error);
-  const message = error instanceof Error ? error.message : String(error);
+  const message = withoutPasswords(
+    error instanceof Error ? error.message : String(error),
+  );
   if (wantsJson) writeJsonFailure({ message, exit, ...detailsOf(error) });
   process.stderr.write(`sleeve: ${printable(error, message)}\n`);
   if (exit === EXIT.failed && isUnexpected(error)) {
-    process.stderr.write(`${(error as Error).stack ?? ''}\n`);
+    process.stderr.write(`${withoutPasswords((error as Error).stack ?? '')}\n`);
   }
   return exit;
 }
@@ -82,7 +89,7 @@ function reportUsage(error: CommanderError): number {
     const message =
       error.code === 'commander.help'
         ? 'no command given; see sleeve --help'
-        : error.message.replace(/^error: /, '');
+        : withoutPasswords(error.message.replace(/^error: /, ''));
     writeJsonFailure({ message, exit: EXIT.usage });
   }
   return EXIT.usage;
@@ -115,7 +122,9 @@ function writeJsonFailure(failure: JsonFailure): void {
 function printable(error: unknown, message: string): string {
   if (!(error instanceof ConfigError)) return shown(message);
   const [heading] = message.split('\n', 1);
-  const problems = error.problems.map((problem) => `  ${shown(problem)}`);
+  const problems = error.problems.map(
+    (problem) => `  ${shown(withoutPasswords(problem))}`,
+  );
   return [heading, ...problems].join('\n');
 }
 

@@ -242,6 +242,33 @@ test('a key the SDK refuses is a usage error in one line (exit 2)', () => {
   assert.doesNotMatch(run.stderr, /\n\s+at |two words/);
 });
 
+test('a server URL with a password or a query is a usage error that never shows the password (exit 2)', async () => {
+  const port = await closedPort();
+  const cases = [
+    [
+      `http://user:SECRETPW@127.0.0.1:${port}`,
+      /baseUrl must not contain a user name or password/,
+    ],
+    [
+      `ftp://user:SECRETPW@127.0.0.1:${port}`,
+      /not a server URL: ftp:\/\/127\.0\.0\.1/,
+    ],
+    [`http://127.0.0.1:${port}?x=1#f`, /baseUrl must not have a query/],
+  ] as const;
+  for (const [url, says] of cases) {
+    for (const json of [[], ['--json']]) {
+      const run = sleeve('cover', 'abc', '--url', url, '--key', 'k', ...json);
+      assert.equal(run.status, 2, run.stderr);
+      assert.match(run.stderr, says);
+      assert.equal(run.stderr.trim().split('\n').length, 1, run.stderr);
+      assert.doesNotMatch(run.stdout + run.stderr, /SECRETPW/);
+    }
+  }
+  const unknown = sleeve('http://user:SECRETPW@127.0.0.1', '--json');
+  assert.equal(unknown.status, 2, unknown.stderr);
+  assert.doesNotMatch(unknown.stdout + unknown.stderr, /SECRETPW/);
+});
+
 test('serve names the part that will not open, in one line, without passwords', async () => {
   const base = { SLEEVE_HOST: '127.0.0.1', SLEEVE_PORT: '0' };
   const redisPort = await closedPort();
