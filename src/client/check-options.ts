@@ -54,17 +54,22 @@ function notAnHttpUrl(baseUrl: unknown): string {
   );
 }
 
-/** The key itself never goes into a message. */
+/**
+ * One word of visible ASCII: a header value cannot carry more (fetch
+ * refuses any character past U+00FF, and servers read Latin-1 bytes
+ * differently). The key itself never goes into a message.
+ */
 function checkApiKey(apiKey: unknown): void {
-  const oneWord = /^[^\s\u0000-\u001f\u007f]+$/;
-  if (typeof apiKey === 'string' && oneWord.test(apiKey)) return;
+  const headerWord = /^[\x21-\x7e]+$/;
+  if (typeof apiKey === 'string' && headerWord.test(apiKey)) return;
   const given =
     typeof apiKey === 'string' && apiKey !== ''
-      ? 'a string with spaces or control characters'
+      ? 'a string with spaces, control or non-ASCII characters'
       : describeValue(apiKey);
   fail(
-    'apiKey must be a non-empty string without spaces (it is sent as ' +
-      `"Authorization: Bearer <apiKey>"); it is ${given}`,
+    'apiKey must be a non-empty string of visible ASCII characters, ' +
+      'without spaces (it is sent as "Authorization: Bearer <apiKey>"); ' +
+      `it is ${given}`,
   );
 }
 

@@ -23,7 +23,7 @@ export interface SleeveClientOptions {
    * fragment.
    */
   baseUrl: string;
-  /** Sent as `Authorization: Bearer <apiKey>`: one word, not empty. */
+  /** Sent as `Authorization: Bearer <apiKey>`: one word of visible ASCII. */
   apiKey: string;
   /**
    * Which credit endpoint to call: `chat` (kie, Apikley and Sleeve) or

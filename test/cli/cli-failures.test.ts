@@ -233,13 +233,15 @@ test('a server that cannot be reached is named, with the reason (exit 3)', async
 });
 
 test('a key the SDK refuses is a usage error in one line (exit 2)', () => {
-  const run = sleeveWith(
-    { SLEEVE_URL: 'http://127.0.0.1:9', SLEEVE_API_KEY: 'two words' },
-    ['cover', '0'.repeat(32)],
-  );
-  assert.equal(run.status, 2, run.stderr);
-  assert.match(run.stderr, /^sleeve: SleeveClient: apiKey must be /);
-  assert.doesNotMatch(run.stderr, /\n\s+at |two words/);
+  for (const key of ['two words', 'slv_€€']) {
+    const run = sleeveWith(
+      { SLEEVE_URL: 'http://127.0.0.1:9', SLEEVE_API_KEY: key },
+      ['cover', '0'.repeat(32)],
+    );
+    assert.equal(run.status, 2, run.stderr);
+    assert.match(run.stderr, /^sleeve: SleeveClient: apiKey must be /);
+    assert.doesNotMatch(run.stderr, /\n\s+at |two words|€/);
+  }
 });
 
 test('a server URL with a password or a query is a usage error that never shows the password (exit 2)', async () => {

@@ -93,6 +93,20 @@ test('a missing, empty or spaced apiKey is a TypeError naming it', () => {
   }
 });
 
+test('an apiKey that cannot be sent in a header is refused, not shown', () => {
+  for (const apiKey of ['slv_€€', 'slv_café', 'slv_\u00a0x', 'slv_\u0085x']) {
+    assert.throws(
+      construct({ ...GOOD, apiKey }),
+      (error: Error) =>
+        error instanceof TypeError &&
+        /^SleeveClient: apiKey must be .*visible ASCII/.test(error.message) &&
+        /non-ASCII characters$/.test(error.message) &&
+        !error.message.includes('slv_'),
+      JSON.stringify(apiKey),
+    );
+  }
+});
+
 test('the optional options are checked when given', () => {
   const cases = [
     [
