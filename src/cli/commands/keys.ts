@@ -103,7 +103,10 @@ export function registerKeys(program: Command): void {
       '\nExamples:\n  sleeve keys create --name "my app" --credits 50\n  sleeve keys create --name ops --admin --json',
     )
     .description('Create a key; its secret is printed once.')
-    .requiredOption('--name <name>', 'a label for the key, 1 to 100 characters')
+    .requiredOption(
+      '--name <name>',
+      'a label for the key, 1 to 100 characters, not only spaces',
+    )
     .option(
       '--credits <n>',
       'starting credits (default SLEEVE_INITIAL_CREDITS)',
