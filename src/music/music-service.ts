@@ -20,6 +20,9 @@ import {
   type TextLimits,
 } from './music-record.js';
 
+/** Why a title that shows nothing (isBlankText) is refused. */
+export const TITLE_REQUIRED = 'title is required: the name of the track.';
+
 export interface NewMusic {
   title?: unknown;
   tags?: unknown;
@@ -137,7 +140,7 @@ export class MusicService {
     const { limits } = this.deps;
     const title = boundedString(fields.title ?? '', 'title', limits.title);
     if (isBlankText(title)) {
-      throw invalid('title is required: the name of the track.');
+      throw invalid(TITLE_REQUIRED);
     }
     return {
       title: title.trim(),

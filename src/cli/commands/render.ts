@@ -7,6 +7,8 @@ import { RenderInputError, RenderPool } from '../../engine/render-pool.js';
 import type { CoverInput, ImageFormat } from '../../engine/types.js';
 import { createOutput } from '../output.js';
 import { CommandFailure, UsageError, wholeNumber } from '../flags.js';
+import { TITLE_REQUIRED } from '../../music/music-service.js';
+import { isBlankText } from '../../util/blank-text.js';
 import { graphemes } from '../../util/graphemes.js';
 import { makeFolder } from '../../util/make-folder.js';
 
@@ -66,6 +68,8 @@ export function registerRender(program: Command): void {
     )
     .action(async (flags: RenderFlags) => {
       const out = createOutput(flags.json === true);
+      // The API refuses such a title; here it would draw empty labels.
+      if (isBlankText(flags.title)) throw new UsageError(TITLE_REQUIRED);
       const options = parseRenderOptions(flags);
       const pool = new RenderPool(2);
       try {
