@@ -13,7 +13,7 @@ import { graphemes } from '../../util/graphemes.js';
 import { makeFolder } from '../../util/make-folder.js';
 
 interface RenderFlags {
-  title: string;
+  title?: string;
   artist?: string;
   tags?: string;
   lyrics?: string;
@@ -34,7 +34,11 @@ export function registerRender(program: Command): void {
     .description(
       'Make covers offline, without a server: metadata and/or audio in, images out.',
     )
-    .requiredOption('--title <title>', 'track title')
+    .option(
+      '--title <title>',
+      "track title (default with --audio: the audio file's name without " +
+        'its extension)',
+    )
     .option('--artist <name>', 'artist name')
     .option(
       '--tags <tags>',
@@ -63,19 +67,19 @@ export function registerRender(program: Command): void {
     .addHelpText(
       'after',
       '\nExamples:\n  sleeve render --title "Nebula" --tags "space ambient, dreamy" --audio nebula.ogg\n' +
+        '  sleeve render --audio nebula.ogg    # the title is "nebula"\n' +
         '  sleeve render --title "BASS CATHEDRAL" --tags "dubstep, 140 bpm" --all-styles --size 512\n' +
         '  sleeve render --title "Paper Lanterns" --format jpeg --size 3000 --out print/',
     )
     .action(async (flags: RenderFlags) => {
       const out = createOutput(flags.json === true);
-      // The API refuses such a title; here it would draw empty labels.
-      if (isBlankText(flags.title)) throw new UsageError(TITLE_REQUIRED);
+      const title = titleOf(flags);
       const options = parseRenderOptions(flags);
       const pool = new RenderPool(2);
       try {
         const audio = flags.audio ? await analyzeFile(pool, flags.audio) : null;
         const input: CoverInput = {
-          title: flags.title,
+          title,
           artist: flags.artist ?? '',
           tags: flags.tags ?? '',
           lyrics: flags.lyricsFile
@@ -90,12 +94,7 @@ export function registerRender(program: Command): void {
             const cover = await pool.renderStyle(input, style, options);
             const file = path.join(
               flags.out,
-              coverFileName(
-                flags.title,
-                style,
-                options.variation,
-                options.format,
-              ),
+              coverFileName(title, style, options.variation, options.format),
             );
             await fs.writeFile(file, cover.bytes);
             return { style, file, bytes: cover.bytes.length };
@@ -106,6 +105,26 @@ export function registerRender(program: Command): void {
         await pool.close();
       }
     });
+}
+
+/**
+ * --title, or else the audio file's name without its extension
+ * (`nebula.ogg` → "nebula"): audio alone is enough to render from. A
+ * title that shows nothing is refused, as the API refuses it; here it
+ * would draw empty labels.
+ */
+function titleOf(flags: RenderFlags): string {
+  const title =
+    flags.title ??
+    (flags.audio === undefined ? undefined : path.parse(flags.audio).name);
+  if (title === undefined) {
+    throw new UsageError(
+      'required option --title not specified: give --title, or --audio ' +
+        "to take the title from the audio file's name",
+    );
+  }
+  if (isBlankText(title)) throw new UsageError(TITLE_REQUIRED);
+  return title;
 }
 
 /** The audio's features; a file that is not usable audio says so. */
