@@ -209,6 +209,25 @@ test('words from the command line are still escaped in a failure', () => {
   assert.equal(run.stderr.trim().split('\n').length, 1, run.stderr);
 });
 
+test('--variation is refused in the same words by every command (exit 2)', () => {
+  const env = { SLEEVE_URL: 'http://127.0.0.1:9', SLEEVE_API_KEY: 'k' };
+  for (const command of [
+    ['cover', '0'.repeat(32)],
+    ['render', '--title', 'T'],
+    ['contact-sheet'],
+  ]) {
+    for (const variation of ['abc', '-1', '1.5', '9007199254740992']) {
+      const run = sleeveWith(env, [...command, '--variation', variation]);
+      assert.equal(run.status, 2, run.stderr);
+      assert.equal(
+        run.stderr,
+        'sleeve: --variation must be a whole number from 0 up\n',
+        `${command[0]} --variation ${variation}`,
+      );
+    }
+  }
+});
+
 /** A port on 127.0.0.1 that nothing listens on (it was just free). */
 async function closedPort(): Promise<number> {
   const probe = net.createServer();

@@ -144,11 +144,7 @@ function parseRenderOptions(flags: RenderFlags) {
   if (!['png', 'jpeg', 'webp'].includes(flags.format)) {
     throw new UsageError('--format must be png, jpeg or webp');
   }
-  // Past 2^53 two numbers could be one: a variation, and its file, lost.
-  const variation = wholeNumber('--variation', flags.variation, {
-    min: 0,
-    max: Number.MAX_SAFE_INTEGER,
-  });
+  const variation = wholeNumber('--variation', flags.variation, { min: 0 });
   return { size, format: flags.format as ImageFormat, variation };
 }
 
