@@ -113,6 +113,27 @@ describe('a data directory without a Sleeve database', () => {
     }
   });
 
+  it('is not even looked for when the command line is wrong', () => {
+    const missing = path.join(dir, 'does-not-exist');
+    const cases = [
+      [['maintenance', 'maybe'], 'state must be on, off or status'],
+      [
+        ['keys', 'credits', 'key_0123', 'lots'],
+        'not a usable amount of credits: lots',
+      ],
+      [
+        ['keys', 'create', '--name', 'ops', '--credits', '-1'],
+        'not a usable amount of credits: -1',
+      ],
+    ] as const;
+    for (const [command, says] of cases) {
+      const run = sleeve({}, ...command, '--data-dir', missing);
+      assert.equal(run.status, 2, run.stderr);
+      assert.equal(run.stdout, '', 'no "database: …" line');
+      assert.equal(run.stderr, `sleeve: ${says}\n`);
+    }
+  });
+
   it('is still created by migrate, and then keys work on it', async () => {
     const fresh = path.join(dir, 'fresh');
     const migrate = sleeve({ SLEEVE_DATA_DIR: fresh }, 'migrate');

@@ -67,10 +67,11 @@ async function createKey(flags: CreateKeyFlags): Promise<void> {
   // Checked before the database opens: a bad name is a bad command line.
   const problem = findKeyNameProblem(flags.name, '--name');
   if (problem) throw new UsageError(problem);
+  const given =
+    flags.credits === undefined ? undefined : parseAmount(flags.credits);
 
   await withAdmin(flags, async ({ accounts, initialCredits }) => {
-    const credits =
-      flags.credits === undefined ? initialCredits : parseAmount(flags.credits);
+    const credits = given ?? initialCredits;
     const created = await accounts.createKey({
       name: flags.name,
       credits,
@@ -173,18 +174,16 @@ export function registerKeys(program: Command): void {
       'postgres:// URL or SQLite file (SLEEVE_DATABASE_URL)',
     )
     .option(...jsonOption)
-    .action((id: string, amount: string, flags: DatabaseFlags) =>
-      withAdmin(flags, async ({ accounts }) => {
-        const balance = await accounts.addCredits(
-          id,
-          parseAmount(amount, true),
-        );
+    .action((id: string, amount: string, flags: DatabaseFlags) => {
+      const change = parseAmount(amount, true);
+      return withAdmin(flags, async ({ accounts }) => {
+        const balance = await accounts.addCredits(id, change);
         createOutput(flags.json === true).result(
           { id, credits: balance },
           () => `${id} now has ${balance} credits.`,
         );
-      }),
-    );
+      });
+    });
 }
 
 export function registerMaintenance(program: Command): void {
@@ -201,19 +200,20 @@ export function registerMaintenance(program: Command): void {
       'after',
       '\nExamples:\n  sleeve maintenance on\n  sleeve maintenance status',
     )
-    .action((state: string, flags: DatabaseFlags) =>
-      withAdmin(flags, async ({ maintenance }) => {
-        if (!['on', 'off', 'status'].includes(state)) {
-          throw new UsageError('state must be on, off or status');
-        }
+    .action((state: string, flags: DatabaseFlags) => {
+      // A bad command line is told before any database is opened.
+      if (!['on', 'off', 'status'].includes(state)) {
+        throw new UsageError('state must be on, off or status');
+      }
+      return withAdmin(flags, async ({ maintenance }) => {
         if (state !== 'status') await maintenance.set(state === 'on');
         const enabled = await maintenance.isOn();
         createOutput(flags.json === true).result(
           { enabled },
           () => `Maintenance is ${enabled ? 'on' : 'off'}.`,
         );
-      }),
-    );
+      });
+    });
 }
 
 function parseAmount(text: string, allowNegative = false): number {
