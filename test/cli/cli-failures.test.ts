@@ -290,6 +290,26 @@ test('a server URL with a password or a query is a usage error that never shows 
   assert.doesNotMatch(unknown.stdout + unknown.stderr, /SECRETPW/);
 });
 
+test('serve on a port in use says so in one line (exit 2)', async (t) => {
+  const busy = net.createServer();
+  await new Promise<void>((resolve) => busy.listen(0, '127.0.0.1', resolve));
+  t.after(() => {
+    busy.close();
+  });
+  const { port } = busy.address() as net.AddressInfo;
+  const run = sleeveWith(
+    { SLEEVE_DATA_DIR: path.join(dir, 'serve-busy'), SLEEVE_HOST: '127.0.0.1' },
+    ['serve', '--port', String(port)],
+    60_000,
+  );
+  assert.equal(run.status, 2, run.stderr);
+  assert.equal(
+    run.stderr,
+    `sleeve: port ${port} on 127.0.0.1 is already in use; ` +
+      'set SLEEVE_PORT or --port\n',
+  );
+});
+
 test('serve names the part that will not open, in one line, without passwords', async () => {
   const base = { SLEEVE_HOST: '127.0.0.1', SLEEVE_PORT: '0' };
   const redisPort = await closedPort();
