@@ -61,6 +61,7 @@ export function registerMusic(program: Command): void {
   const music = program
     .command('music')
     .description('Register music records on a running server.')
+    .option('--json', 'print JSON (as --json after the command does)')
     .addHelpText(
       'after',
       '\nExamples:\n  sleeve music import saved-record.json more/*.json\n' +

@@ -90,6 +90,7 @@ export function registerKeys(program: Command): void {
   const keys = program
     .command('keys')
     .description('Create, list and revoke API keys; add credits.')
+    .option('--json', 'print JSON (as --json after the command does)')
     .addHelpText(
       'after',
       '\nExamples:\n  sleeve keys create --name "my app" --credits 50\n' +
