@@ -184,10 +184,24 @@ test('a configuration error lists each problem on a line of its own (exit 2)', (
   assert.equal(run.status, 2, run.stderr);
   assert.doesNotMatch(run.stderr, /\\u000a/);
   const lines = run.stderr.trim().split('\n');
-  assert.equal(lines[0], 'sleeve: Invalid configuration:');
-  assert.match(lines[1]!, /^ {2}SLEEVE_PORT: /);
-  assert.match(lines[2]!, /^ {2}SLEEVE_RETENTION_DAYS: /);
-  assert.equal(lines.length, 3, run.stderr);
+  assert.deepEqual(lines, [
+    'sleeve: Invalid configuration:',
+    '  SLEEVE_PORT must be a whole number from 0 to 65535, got "abc"',
+    '  SLEEVE_RETENTION_DAYS must be a number above 0, got "-1"',
+  ]);
+
+  const flag = sleeveWith({ SLEEVE_COVER_COST: '-1' }, [
+    'serve',
+    '--port',
+    '99999',
+  ]);
+  assert.equal(flag.status, 2, flag.stderr);
+  assert.deepEqual(flag.stderr.trim().split('\n'), [
+    'sleeve: Invalid configuration:',
+    '  --port must be a whole number from 0 to 65535, got "99999"',
+    '  SLEEVE_COVER_COST must be 0 or a number from 0.000001 to 1000000000 ' +
+      '(credits are counted in millionths), got "-1"',
+  ]);
 
   const split = sleeveWith({ SLEEVE_DATA_DIR: dir }, [
     'serve',
@@ -197,7 +211,7 @@ test('a configuration error lists each problem on a line of its own (exit 2)', (
   assert.equal(split.status, 2, split.stderr);
   assert.match(
     split.stderr,
-    /^sleeve: Invalid configuration:\n {2}SLEEVE_PUBLIC_URL: required /,
+    /^sleeve: Invalid configuration:\n {2}SLEEVE_PUBLIC_URL is required /,
   );
 });
 

@@ -33,10 +33,9 @@ async function withAdmin(
   flags: DatabaseFlags,
   task: (admin: Admin) => Promise<void>,
 ) {
-  const config = loadConfig({
-    ...process.env,
-    ...(flags.dataDir && { SLEEVE_DATA_DIR: flags.dataDir }),
-    ...(flags.databaseUrl && { SLEEVE_DATABASE_URL: flags.databaseUrl }),
+  const config = loadConfig(process.env, {
+    SLEEVE_DATA_DIR: { flag: '--data-dir', value: flags.dataDir },
+    SLEEVE_DATABASE_URL: { flag: '--database-url', value: flags.databaseUrl },
   });
   createOutput(flags.json === true).info(
     `database: ${describeDatabase(config.databaseUrl)}`,

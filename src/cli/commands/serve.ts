@@ -44,12 +44,11 @@ export function registerServe(program: Command): void {
 }
 
 async function serve(flags: ServeFlags): Promise<void> {
-  const config = loadConfig({
-    ...process.env,
-    ...(flags.port && { SLEEVE_PORT: flags.port }),
-    ...(flags.host && { SLEEVE_HOST: flags.host }),
-    ...(flags.dataDir && { SLEEVE_DATA_DIR: flags.dataDir }),
-    ...(flags.services && { SLEEVE_SERVICES: flags.services }),
+  const config = loadConfig(process.env, {
+    SLEEVE_PORT: { flag: '--port', value: flags.port },
+    SLEEVE_HOST: { flag: '--host', value: flags.host },
+    SLEEVE_DATA_DIR: { flag: '--data-dir', value: flags.dataDir },
+    SLEEVE_SERVICES: { flag: '--services', value: flags.services },
   });
   // With --json, stdout is for the one line a script reads.
   const logger = createLogger(config, { fd: flags.json ? 2 : 1 });
