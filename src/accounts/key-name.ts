@@ -1,3 +1,4 @@
+import { isBlankText } from '../util/blank-text.js';
 import { CONTROL_CHARACTER } from '../util/control-characters.js';
 
 /** The longest key name, in characters (code points, as JSON Schema counts). */
@@ -5,9 +6,11 @@ export const KEY_NAME_MAX_LENGTH = 100;
 
 /**
  * Why a key name is refused, in the words the admin API answers with, or
- * undefined when it is fine. `subject` names the field ("name" for the
- * API, "--name" for the command line). The admin route's schema holds the
- * same limits for the OpenAPI document; this is what every caller obeys.
+ * undefined when it is fine. A name that shows nothing is refused by the
+ * rule music titles follow (isBlankText). `subject` names the field
+ * ("name" for the API, "--name" for the command line). The admin route's
+ * schema holds the same limits for the OpenAPI document; this is what
+ * every caller obeys.
  */
 export function findKeyNameProblem(
   name: string,
@@ -21,6 +24,12 @@ export function findKeyNameProblem(
     return (
       `${subject} must not contain control characters (such as newlines, ` +
       'escapes or bidi controls).'
+    );
+  }
+  if (isBlankText(name)) {
+    return (
+      `${subject} must show something: not only spaces or invisible ` +
+      'characters.'
     );
   }
   return undefined;

@@ -29,7 +29,10 @@ export class UsageError extends Error {
   override name = 'UsageError';
 }
 
-/** A flag's text as a whole number within bounds, or a UsageError. */
+/**
+ * A flag's text as a whole number within bounds, or a UsageError. Past
+ * 2^53 two numbers could be one, so none beyond is taken, bound or not.
+ */
 export function wholeNumber(
   flag: string,
   text: string,
@@ -39,12 +42,12 @@ export function wholeNumber(
   const { min, max } = bounds;
   if (
     text.trim() === '' ||
-    !Number.isInteger(value) ||
+    !Number.isSafeInteger(value) ||
     value < min ||
     (max !== undefined && value > max)
   ) {
     const range =
-      max === undefined ? `of ${min} or more` : `from ${min} to ${max}`;
+      max === undefined ? `from ${min} up` : `from ${min} to ${max}`;
     throw new UsageError(`${flag} must be a whole number ${range}`);
   }
   return value;

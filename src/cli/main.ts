@@ -6,6 +6,7 @@ import {
   SleeveApiError,
   SleeveNetworkError,
 } from '../client/index.js';
+import { withoutPasswords } from '../client/url-credentials.js';
 import { ConfigError } from '../config/config.js';
 import { SleeveError } from '../errors.js';
 import { registerCover, registerMusic } from './commands/client-commands.js';
@@ -38,7 +39,12 @@ Exit codes: 0 done, 1 failed, 2 bad command line or configuration,
 const program = new Command('sleeve')
   .description('Sleeve: self-hosted cover art for Suno-style music tasks.')
   .version('0.1.0')
+  .option('--json', 'print JSON (as --json after the command does)')
+  // Each command reads its own options; the parent's --json is handed on.
+  .enablePositionalOptions()
+  .hook('preAction', passJsonOn)
   .exitOverride()
+  .configureOutput({ writeErr: writeCommanderError })
   // A script that asked for JSON gets the error object, not a page of help.
   .showHelpAfterError(!wantsJson)
   .addHelpText('after', EXAMPLES);
@@ -59,33 +65,76 @@ try {
   process.exitCode = report(error);
 }
 
+/** `sleeve --json keys list` is `sleeve keys list --json`. */
+function passJsonOn(_program: Command, command: Command): void {
+  if (command.optsWithGlobals()['json']) command.setOptionValue('json', true);
+}
+
+/**
+ * Commander's usage errors and help pages for a person. Under --json
+ * reportUsage writes the failure's one line instead; either way a URL in
+ * the quoted command line loses its password.
+ */
+function writeCommanderError(text: string): void {
+  if (!wantsJson) process.stderr.write(withoutPasswords(text));
+}
+
 /** Prints the failure in plain words (JSON with --json); the exit code. */
 function report(error: unknown): number {
   if (error instanceof CommanderError) return reportUsage(error);
   const exit = exitCodeOf(error);
-  const message = error instanceof Error ? error.message : String(error);
+  const message = withoutPasswords(
+    error instanceof Error ? error.message : String(error),
+  );
   if (wantsJson) writeJsonFailure({ message, exit, ...detailsOf(error) });
   process.stderr.write(`sleeve: ${printable(error, message)}\n`);
   if (exit === EXIT.failed && isUnexpected(error)) {
-    process.stderr.write(`${(error as Error).stack ?? ''}\n`);
+    process.stderr.write(`${withoutPasswords((error as Error).stack ?? '')}\n`);
   }
   return exit;
 }
 
 /**
- * Commander has printed its own words on stderr; the JSON object goes to
- * stdout, where the command's result would have been.
+ * Commander has printed its own words on stderr, unless under --json: then
+ * the JSON object goes to stdout, where the command's result would have
+ * been, and one line to stderr, as for any failure.
  */
 function reportUsage(error: CommanderError): number {
   if (error.exitCode === 0) return EXIT.ok; // --help, --version
   if (wantsJson) {
     const message =
       error.code === 'commander.help'
-        ? 'no command given; see sleeve --help'
-        : error.message.replace(/^error: /, '');
+        ? describeMissingCommand()
+        : withoutPasswords(error.message.replace(/^error: /, ''));
     writeJsonFailure({ message, exit: EXIT.usage });
+    process.stderr.write(`sleeve: ${shown(message)}\n`);
   }
   return EXIT.usage;
+}
+
+/**
+ * Commander asks for help when a command that has commands (sleeve,
+ * sleeve keys) is given none; which one is read from the command line.
+ */
+function describeMissingCommand(): string {
+  let command = program;
+  for (const word of program.args) {
+    const next = command.commands.find((c) => c.name() === word);
+    if (!next) break;
+    command = next;
+  }
+  const name = ['sleeve', ...ancestorsOf(command)].join(' ');
+  const choices = command.commands.map((c) => c.name()).join(', ');
+  return `${name} needs a command (${choices}); see ${name} --help`;
+}
+
+/** The command's names below the program: ['keys'] for `sleeve keys`. */
+function ancestorsOf(command: Command): string[] {
+  const names: string[] = [];
+  for (let c: Command | null = command; c?.parent; c = c.parent) {
+    names.unshift(c.name());
+  }
+  return names;
 }
 
 interface JsonFailure {
@@ -115,7 +164,9 @@ function writeJsonFailure(failure: JsonFailure): void {
 function printable(error: unknown, message: string): string {
   if (!(error instanceof ConfigError)) return shown(message);
   const [heading] = message.split('\n', 1);
-  const problems = error.problems.map((problem) => `  ${shown(problem)}`);
+  const problems = error.problems.map(
+    (problem) => `  ${shown(withoutPasswords(problem))}`,
+  );
   return [heading, ...problems].join('\n');
 }
 

@@ -10,6 +10,7 @@ import {
   hasSleeveTables,
   migrateToLatest,
   openDatabase,
+  sqliteFileHasSleeveTables,
   type Database,
 } from '../storage/database.js';
 import { CommandFailure, UsageError } from './flags.js';
@@ -37,29 +38,51 @@ export async function openExistingDatabase(
   config: SleeveConfig,
 ): Promise<Database> {
   const url = config.databaseUrl;
-  if (dialectOf(url) === 'sqlite' && !(await isFile(url))) {
-    throw new UsageError(
-      `no Sleeve database at ${url}; \`sleeve serve\` or \`sleeve migrate\` ` +
-        'creates one (--data-dir or --database-url to choose another)',
-    );
-  }
+  if (dialectOf(url) === 'sqlite') await checkSleeveFile(url);
   // openDatabase, not openRecordDatabase: that one creates a missing schema.
   const database = await connectDatabase(url, () =>
     openDatabase(url, { migrate: false, schema: config.databaseSchema }),
   );
   try {
-    if (!(await hasSleeveTables(database))) {
-      throw new UsageError(
-        `no Sleeve tables in ${describeDatabase(url)}; ` +
-          '`sleeve migrate` creates them',
-      );
-    }
+    if (!(await hasSleeveTables(database))) throw noSleeveTables(url);
     await migrateToLatest(database);
     return database;
   } catch (error) {
     await database.close();
     throw error;
   }
+}
+
+/**
+ * A SQLite file is looked at read-only first: a file that is not
+ * Sleeve's (empty, or another program's) is refused as it was found.
+ */
+async function checkSleeveFile(file: string): Promise<void> {
+  if (!(await isFile(file))) {
+    throw new UsageError(
+      `no Sleeve database at ${file}; \`sleeve serve\` or \`sleeve migrate\` ` +
+        'creates one (--data-dir or --database-url to choose another)',
+    );
+  }
+  let found: boolean;
+  try {
+    found = sqliteFileHasSleeveTables(file);
+  } catch (error) {
+    throw explainOpenFailure(error, file);
+  }
+  if (!found) {
+    throw new UsageError(
+      `${file} is not a Sleeve database (it holds no Sleeve tables); ` +
+        '`sleeve migrate` creates them',
+    );
+  }
+}
+
+function noSleeveTables(url: string): UsageError {
+  return new UsageError(
+    `no Sleeve tables in ${describeDatabase(url)}; ` +
+      '`sleeve migrate` creates them',
+  );
 }
 
 /**

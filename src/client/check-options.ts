@@ -1,4 +1,5 @@
 import type { SleeveClientOptions } from './client.js';
+import { withoutCredentials } from './url-credentials.js';
 
 /**
  * Checks a SleeveClient's options as it is made, so that a missing one
@@ -16,29 +17,59 @@ export function checkClientOptions(options: SleeveClientOptions): void {
 }
 
 function checkBaseUrl(baseUrl: unknown): void {
-  if (typeof baseUrl === 'string' && isHttpUrl(baseUrl)) return;
-  // A URL is no secret, and seeing it helps: "localhost:3000" lacks http://.
-  const given =
-    typeof baseUrl === 'string' && baseUrl !== ''
-      ? JSON.stringify(baseUrl)
-      : describeValue(baseUrl);
-  fail(
+  const url = typeof baseUrl === 'string' ? parseHttpUrl(baseUrl) : undefined;
+  if (typeof baseUrl !== 'string' || !url) fail(notAnHttpUrl(baseUrl));
+  const shown = `"${url.origin}${url.pathname}"`;
+  // fetch refuses a URL with credentials, and its message shows them.
+  if (url.username !== '' || url.password !== '') {
+    fail(
+      'baseUrl must not contain a user name or password (the apiKey is ' +
+        `the one credential sent); it is ${shown} with them`,
+    );
+  }
+  // The client appends paths, which would land in the query or fragment.
+  if (/[?#]/.test(baseUrl)) {
+    fail(
+      'baseUrl must not have a query (?…) or a fragment (#…); it is ' +
+        `${shown} with one`,
+    );
+  }
+}
+
+/**
+ * A URL is no secret, and seeing it helps: "localhost:3000" lacks
+ * http://. A password in it is, so none is shown.
+ */
+function notAnHttpUrl(baseUrl: unknown): string {
+  let given = describeValue(baseUrl);
+  if (typeof baseUrl === 'string' && baseUrl !== '') {
+    const hidden = withoutCredentials(baseUrl);
+    given = hidden.includes('@')
+      ? 'a string with an "@" (not shown: it may hold a password)'
+      : JSON.stringify(hidden);
+  }
+  return (
     "baseUrl must be an http(s) URL, e.g. 'https://api.example.com'; " +
-      `it is ${given}`,
+    `it is ${given}`
   );
 }
 
-/** The key itself never goes into a message. */
+/**
+ * One word of visible ASCII: a header value cannot carry more (fetch
+ * refuses any character past U+00FF, and servers read Latin-1 bytes
+ * differently). The key itself never goes into a message.
+ */
 function checkApiKey(apiKey: unknown): void {
-  const oneWord = /^[^\s\u0000-\u001f\u007f]+$/;
-  if (typeof apiKey === 'string' && oneWord.test(apiKey)) return;
+  const headerWord = /^[\x21-\x7e]+$/;
+  if (typeof apiKey === 'string' && headerWord.test(apiKey)) return;
   const given =
     typeof apiKey === 'string' && apiKey !== ''
-      ? 'a string with spaces or control characters'
+      ? 'a string with spaces, control or non-ASCII characters'
       : describeValue(apiKey);
   fail(
-    'apiKey must be a non-empty string without spaces (it is sent as ' +
-      `"Authorization: Bearer <apiKey>"); it is ${given}`,
+    'apiKey must be a non-empty string of visible ASCII characters, ' +
+      'without spaces (it is sent as "Authorization: Bearer <apiKey>"); ' +
+      `it is ${given}`,
   );
 }
 
@@ -64,12 +95,13 @@ function checkOptional(options: SleeveClientOptions): void {
   }
 }
 
-function isHttpUrl(text: string): boolean {
+function parseHttpUrl(text: string): URL | undefined {
   try {
-    const { protocol } = new URL(text);
-    return protocol === 'http:' || protocol === 'https:';
+    const url = new URL(text);
+    const isHttp = url.protocol === 'http:' || url.protocol === 'https:';
+    return isHttp ? url : undefined;
   } catch {
-    return false;
+    return undefined;
   }
 }
 

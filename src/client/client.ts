@@ -6,6 +6,7 @@ import {
 } from './errors.js';
 import { checkClientOptions } from './check-options.js';
 import { describeConnectionFailure } from './connection-failure.js';
+import { withoutCredentials } from './url-credentials.js';
 import type {
   CoverDetails,
   Envelope,
@@ -17,10 +18,12 @@ import type {
 export interface SleeveClientOptions {
   /**
    * The server, an http(s) URL: the bare host (`https://api.example.com`)
-   * or host plus `/api/v1`; both work and the path is never doubled.
+   * or host plus `/api/v1`; both work and the path is never doubled. No
+   * user name or password (the apiKey is the credential), query or
+   * fragment.
    */
   baseUrl: string;
-  /** Sent as `Authorization: Bearer <apiKey>`: one word, not empty. */
+  /** Sent as `Authorization: Bearer <apiKey>`: one word of visible ASCII. */
   apiKey: string;
   /**
    * Which credit endpoint to call: `chat` (kie, Apikley and Sleeve) or
@@ -311,13 +314,13 @@ export class SleeveClient {
       if (signal?.aborted) throw signal.reason;
       if (error instanceof SleeveApiError) throw error;
       if (error instanceof SleeveNetworkError) throw error;
-      const server = withoutCredentials(this.base);
       const failure = timeout.aborted
-        ? `the server at ${server} did not answer within ${timeoutMs} ms`
-        : `could not reach the server at ${server}: ` +
+        ? `the server at ${this.base} did not answer within ${timeoutMs} ms`
+        : `could not reach the server at ${this.base}: ` +
           describeConnectionFailure(error);
+      // The base has no credentials (checked); a cause may quote a URL.
       throw new SleeveNetworkError(
-        `${failure} [${init.method} ${url.pathname}]`,
+        withoutCredentials(`${failure} [${init.method} ${url.pathname}]`),
       );
     } finally {
       linked.dispose();
@@ -363,14 +366,6 @@ async function unwrap<T>(response: Response): Promise<T> {
     envelope.data,
     Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter : undefined,
   );
-}
-
-/** The base URL to show in a message: never a user name or password. */
-function withoutCredentials(base: string): string {
-  const url = new URL(base);
-  url.username = '';
-  url.password = '';
-  return normaliseBaseUrl(url.toString());
 }
 
 /** `https://host`, `https://host/`, `https://host/api/v1/` → `https://host`. */

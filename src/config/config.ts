@@ -6,30 +6,91 @@ import { z } from 'zod';
 /**
  * Every setting Sleeve reads, with its default. The environment is the
  * source (CLI flags are mapped onto the same names); a bad value stops the
- * start with every problem listed at once.
+ * start with every problem listed at once, one line per setting. Each
+ * message follows the setting's name: "SLEEVE_PORT must be …".
  */
-const flag = z
-  .enum(['0', '1', 'true', 'false', 'yes', 'no', 'on', 'off', ''])
-  .transform((v) => ['1', 'true', 'yes', 'on'].includes(v));
+
+/**
+ * A number setting: the text as Number reads it, refused in one line
+ * that says what is expected and quotes what was given (numbers are no
+ * secret, and seeing "abc" tells more than "NaN").
+ */
+function numberSetting(expected: string, fits: (value: number) => boolean) {
+  return z.string().transform((text, ctx) => {
+    const value = Number(text);
+    if (text.trim() !== '' && Number.isFinite(value) && fits(value)) {
+      return value;
+    }
+    ctx.addIssue({
+      code: 'custom',
+      message: `must be ${expected}, got ${JSON.stringify(text)}`,
+    });
+    return z.NEVER;
+  });
+}
+
+/** A whole number from min, up to max if given. */
+function wholeNumber(min: number, max?: number) {
+  const range = max === undefined ? `from ${min} up` : `from ${min} to ${max}`;
+  return numberSetting(
+    `a whole number ${range}`,
+    (value) =>
+      Number.isSafeInteger(value) &&
+      value >= min &&
+      (max === undefined || value <= max),
+  );
+}
+
+const numberAboveZero = () =>
+  numberSetting('a number above 0', (value) => value > 0);
+
+/** One of a few words; `shown` is the list a message gives. */
+function oneOf<const T extends readonly [string, ...string[]]>(
+  values: T,
+  shown: readonly string[] = values,
+) {
+  return z.enum(values, {
+    error: (issue) =>
+      `must be one of ${shown.join(', ')}, got ${JSON.stringify(issue.input)}`,
+  });
+}
+
+const FLAG_WORDS = ['1', '0', 'true', 'false', 'yes', 'no', 'on', 'off'];
+const flag = oneOf(
+  ['0', '1', 'true', 'false', 'yes', 'no', 'on', 'off', ''],
+  FLAG_WORDS,
+).transform((v) => ['1', 'true', 'yes', 'on'].includes(v));
 
 const rate = z
   .string()
-  .regex(/^\d+\/\d+s$/, 'expected "<requests>/<seconds>s", e.g. "20/10s"')
+  .regex(/^\d+\/\d+s$/, 'must be "<requests>/<seconds>s", e.g. "20/10s"')
   .transform((v) => {
     const [points, seconds] = v.slice(0, -1).split('/').map(Number);
     return { points: points ?? 0, durationSec: seconds ?? 1 };
   })
-  .refine((r) => r.points > 0 && r.durationSec > 0, 'must be above zero');
+  .refine(
+    (r) => r.points > 0 && r.durationSec > 0,
+    'must have requests and seconds above 0, e.g. "20/10s"',
+  );
 
 const seconds = z
   .string()
-  .regex(/^\d+(,\d+)*$/, 'expected comma-separated seconds, e.g. "10,30,120"')
+  .regex(/^\d+(,\d+)*$/, 'must be comma-separated seconds, e.g. "10,30,120"')
   .transform((v) => v.split(',').map(Number));
 
 /** A Postgres schema name, kept simple so it never needs quoting. */
 const pgName = z
   .string()
-  .regex(/^[a-z_][a-z0-9_]{0,49}$/, 'expected a lowercase SQL name');
+  .regex(
+    /^[a-z_][a-z0-9_]{0,49}$/,
+    'must be a lowercase SQL name (a-z, 0-9, _; at most 50)',
+  );
+
+const httpUrl = (example: string) =>
+  z.url({
+    protocol: /^https?$/,
+    error: `must be an http(s) URL, e.g. ${example}`,
+  });
 
 /**
  * The scale-out backends (docs/deployment.md). Each one is off while its
@@ -45,23 +106,28 @@ const scaleOutEnv = {
    * which renews it while the job runs; the job of a killed worker runs
    * again elsewhere this long after its last renewal. Default 30.
    */
-  SLEEVE_JOB_LEASE_SEC: z.coerce.number().int().min(2).max(3600).default(30),
+  SLEEVE_JOB_LEASE_SEC: wholeNumber(2, 3600).default(30),
   /**
    * redis:// or rediss:// URL of the rate-limit state shared by every API
    * process. Default '' (in memory, per process).
    */
   SLEEVE_REDIS_URL: z
     .string()
-    .regex(/^rediss?:\/\//, 'expected a redis:// or rediss:// URL')
+    .regex(/^rediss?:\/\//, 'must be a redis:// or rediss:// URL')
     .or(z.literal(''))
     .default(''),
   /** Prefix of every Redis key Sleeve writes. Default "sleeve:". */
-  SLEEVE_REDIS_PREFIX: z.string().max(64).default('sleeve:'),
+  SLEEVE_REDIS_PREFIX: z
+    .string()
+    .max(64, 'must be at most 64 characters')
+    .default('sleeve:'),
   /** Bucket for images and audio. Default '' (files in the data dir). */
-  SLEEVE_S3_BUCKET: z.string().max(63).default(''),
+  SLEEVE_S3_BUCKET: z
+    .string()
+    .max(63, 'must be at most 63 characters')
+    .default(''),
   /** Endpoint of an S3-compatible service. Default '' (AWS S3). */
-  SLEEVE_S3_ENDPOINT: z
-    .url({ protocol: /^https?$/ })
+  SLEEVE_S3_ENDPOINT: httpUrl('https://s3.example.com')
     .or(z.literal(''))
     .default(''),
   /** Region of the bucket. Default us-east-1 (MinIO too; R2: "auto"). */
@@ -75,7 +141,7 @@ const scaleOutEnv = {
   /** Prefix of every object key, e.g. "sleeve/". Default '' (none). */
   SLEEVE_S3_PREFIX: z
     .string()
-    .max(256)
+    .max(256, 'must be at most 256 characters')
     .regex(/^[^/]/, 'must not start with "/"')
     .or(z.literal(''))
     .default(''),
@@ -95,7 +161,7 @@ const envSchema = z.object({
       'must be an IP address or a host name, e.g. 127.0.0.1 or 0.0.0.0',
     )
     .default('127.0.0.1'),
-  SLEEVE_PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  SLEEVE_PORT: wholeNumber(0, 65535).default(3000),
   SLEEVE_DATA_DIR: z.string().default('.sleeve'),
   SLEEVE_DATABASE_URL: z
     .string()
@@ -105,13 +171,15 @@ const envSchema = z.object({
       'must be a postgres:// URL or the path of a SQLite file',
     )
     .default(''),
-  SLEEVE_PUBLIC_URL: z
-    .url({ protocol: /^https?$/ })
+  SLEEVE_PUBLIC_URL: httpUrl('https://covers.example.com')
     .or(z.literal(''))
     .default(''),
   SLEEVE_SERVICES: z
     .string()
-    .regex(/^(api|worker)(,(api|worker))*$/, 'expected "api", "worker" or both')
+    .regex(
+      /^(api|worker)(,(api|worker))*$/,
+      'must be "api", "worker" or "api,worker"',
+    )
     .default('api,worker'),
   SLEEVE_API_KEY: z
     .string()
@@ -126,47 +194,43 @@ const envSchema = z.object({
     )
     .optional(),
   SLEEVE_ALLOW_PRIVATE_CALLBACKS: flag.default(false),
-  SLEEVE_RETENTION_DAYS: z.coerce.number().positive().default(14),
-  SLEEVE_COVER_COST: z.coerce
-    .number()
-    .min(0)
-    .max(MAX_CREDITS)
-    .refine(
-      (cost) => cost === 0 || cost >= 0.000001,
-      'must be 0 or at least 0.000001 (credits are counted in millionths)',
-    )
-    .default(1),
-  SLEEVE_INITIAL_CREDITS: z.coerce
-    .number()
-    .min(0)
-    .max(MAX_CREDITS)
-    .default(100),
+  SLEEVE_RETENTION_DAYS: numberAboveZero().default(14),
+  SLEEVE_COVER_COST: numberSetting(
+    `0 or a number from 0.000001 to ${MAX_CREDITS} ` +
+      '(credits are counted in millionths)',
+    (cost) => cost === 0 || (cost >= 0.000001 && cost <= MAX_CREDITS),
+  ).default(1),
+  SLEEVE_INITIAL_CREDITS: numberSetting(
+    `a number from 0 to ${MAX_CREDITS}`,
+    (credits) => credits >= 0 && credits <= MAX_CREDITS,
+  ).default(100),
   SLEEVE_RATE_GENERATE: rate.prefault('20/10s'),
   SLEEVE_RATE_POLL: rate.prefault('3/1s'),
   SLEEVE_HTTP_STATUS_MIRROR: flag.default(false),
   SLEEVE_MAINTENANCE: flag.default(false),
-  SLEEVE_CALLBACK_CONCURRENCY: z.coerce
-    .number()
-    .int()
-    .min(1)
-    .max(1000)
-    .default(64),
-  SLEEVE_CALLBACK_TIMEOUT_MS: z.coerce.number().int().min(100).default(15_000),
+  SLEEVE_CALLBACK_CONCURRENCY: wholeNumber(1, 1000).default(64),
+  SLEEVE_CALLBACK_TIMEOUT_MS: wholeNumber(100).default(15_000),
   SLEEVE_CALLBACK_RETRIES: seconds.prefault(
     '10,30,120,600,1800,3600,10800,21600',
   ),
-  SLEEVE_RENDER_THREADS: z.coerce.number().int().min(1).max(64).optional(),
-  SLEEVE_IMAGE_SIZE: z.coerce.number().int().min(256).max(3000).default(1024),
-  SLEEVE_MAX_AUDIO_MB: z.coerce.number().positive().default(50),
-  SLEEVE_MAX_BODY_KB: z.coerce.number().int().positive().default(256),
-  SLEEVE_REQUEST_TIMEOUT_SEC: z.coerce.number().positive().default(120),
-  SLEEVE_TITLE_LIMIT: z.coerce.number().int().positive().default(100),
-  SLEEVE_TAGS_LIMIT: z.coerce.number().int().positive().default(1000),
-  SLEEVE_PROMPT_LIMIT: z.coerce.number().int().positive().default(5000),
-  SLEEVE_LOG_LEVEL: z
-    .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
-    .default('info'),
-  SLEEVE_LOG_FORMAT: z.enum(['auto', 'json', 'pretty']).default('auto'),
+  SLEEVE_RENDER_THREADS: wholeNumber(1, 64).optional(),
+  SLEEVE_IMAGE_SIZE: wholeNumber(256, 3000).default(1024),
+  SLEEVE_MAX_AUDIO_MB: numberAboveZero().default(50),
+  SLEEVE_MAX_BODY_KB: wholeNumber(1).default(256),
+  SLEEVE_REQUEST_TIMEOUT_SEC: numberAboveZero().default(120),
+  SLEEVE_TITLE_LIMIT: wholeNumber(1).default(100),
+  SLEEVE_TAGS_LIMIT: wholeNumber(1).default(1000),
+  SLEEVE_PROMPT_LIMIT: wholeNumber(1).default(5000),
+  SLEEVE_LOG_LEVEL: oneOf([
+    'fatal',
+    'error',
+    'warn',
+    'info',
+    'debug',
+    'trace',
+    'silent',
+  ]).default('info'),
+  SLEEVE_LOG_FORMAT: oneOf(['auto', 'json', 'pretty']).default('auto'),
   ...scaleOutEnv,
 });
 
@@ -260,19 +324,59 @@ export class ConfigError extends Error {
   }
 }
 
-/** Reads and validates the configuration; throws ConfigError listing all. */
+export type SettingName = keyof typeof envSchema.shape;
+
+/** A setting given as a command-line flag, which problems then name. */
+export interface FlagSetting {
+  /** The flag, e.g. "--port". */
+  flag: string;
+  /** Its value; undefined (or empty) when the flag was not given. */
+  value: string | undefined;
+}
+
+export type ConfigFlags = Partial<Record<SettingName, FlagSetting>>;
+
+/**
+ * Reads and validates the configuration: the environment, with the flags
+ * given on top. Throws ConfigError listing every setting that is wrong,
+ * once each, by the name it was given under (`--port`, `SLEEVE_PORT`).
+ */
 export function loadConfig(
   env: Record<string, string | undefined> = process.env,
+  flags: ConfigFlags = {},
 ): SleeveConfig {
-  const parsed = envSchema.superRefine(checkScaleOut).safeParse(dropEmpty(env));
+  // An empty flag, like an empty variable, leaves the setting as it is.
+  const given = Object.entries(flags).filter(
+    (entry): entry is [string, FlagSetting] => Boolean(entry[1]?.value),
+  );
+  const values = { ...env };
+  for (const [name, { value }] of given) values[name] = value;
+
+  const parsed = envSchema
+    .superRefine(checkScaleOut)
+    .safeParse(dropEmpty(values));
   if (!parsed.success) {
-    throw new ConfigError(
-      parsed.error.issues.map(
-        (issue) => `${issue.path.join('.')}: ${issue.message}`,
-      ),
-    );
+    const names = new Map(given.map(([name, { flag }]) => [name, flag]));
+    throw new ConfigError(describeIssues(parsed.error.issues, names));
   }
   return toConfig(parsed.data);
+}
+
+/**
+ * One line per setting, its first problem: a value can break two rules
+ * ("-1" is below 0 and below the smallest cost) and is one mistake.
+ */
+function describeIssues(
+  issues: z.core.$ZodIssue[],
+  flagNames: Map<string, string>,
+): string[] {
+  const lines = new Map<string, string>();
+  for (const issue of issues) {
+    const setting = issue.path.join('.');
+    const name = flagNames.get(setting) ?? setting;
+    if (!lines.has(setting)) lines.set(setting, `${name} ${issue.message}`);
+  }
+  return [...lines.values()];
 }
 
 function toConfig(e: SleeveEnv): SleeveConfig {
@@ -357,7 +461,7 @@ function checkScaleOut(e: SleeveEnv, ctx: z.RefinementCtx): void {
       code: 'custom',
       path: ['SLEEVE_PUBLIC_URL'],
       message:
-        'required when SLEEVE_SERVICES is only "api" or only "worker": ' +
+        'is required when SLEEVE_SERVICES is only "api" or only "worker": ' +
         'workers write image URLs, and only this tells them where the API ' +
         'is reached (e.g. https://covers.example.com)',
     });
@@ -366,7 +470,7 @@ function checkScaleOut(e: SleeveEnv, ctx: z.RefinementCtx): void {
     ctx.addIssue({
       code: 'custom',
       path: ['SLEEVE_S3_SECRET_ACCESS_KEY'],
-      message: 'set SLEEVE_S3_ACCESS_KEY_ID and this together, or neither',
+      message: 'must be set together with SLEEVE_S3_ACCESS_KEY_ID, or neither',
     });
   }
 }

@@ -9,6 +9,7 @@ import type {
   MusicTaskStore,
 } from '../storage/music-task-store.js';
 import type { MusicTask, SunoTrack } from '../storage/records.js';
+import { isBlankText } from '../util/blank-text.js';
 import type { Clock } from '../util/clock.js';
 import { newObjectName, newTaskId, newTrackId } from '../util/ids.js';
 import { sniffAudioFormat } from './audio-format.js';
@@ -18,6 +19,9 @@ import {
   parseImportedRecord,
   type TextLimits,
 } from './music-record.js';
+
+/** Why a title that shows nothing (isBlankText) is refused. */
+export const TITLE_REQUIRED = 'title is required: the name of the track.';
 
 export interface NewMusic {
   title?: unknown;
@@ -135,8 +139,8 @@ export class MusicService {
   private parseFields(fields: NewMusic) {
     const { limits } = this.deps;
     const title = boundedString(fields.title ?? '', 'title', limits.title);
-    if (title.replace(INVISIBLE, '').trim() === '') {
-      throw invalid('title is required: the name of the track.');
+    if (isBlankText(title)) {
+      throw invalid(TITLE_REQUIRED);
     }
     return {
       title: title.trim(),
@@ -202,9 +206,6 @@ async function readHead(file: string): Promise<Buffer> {
     await handle.close();
   }
 }
-
-/** Characters that take no space: a title of only these has no words. */
-const INVISIBLE = /[\u200b-\u200f\u2060\ufeff]/g;
 
 /** The providers' "YYYY-MM-DD HH:MM:SS" (UTC). */
 function formatProviderTime(ms: number): string {

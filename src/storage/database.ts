@@ -139,6 +139,27 @@ export async function hasSleeveTables(database: Database): Promise<boolean> {
 }
 
 /**
+ * Whether a SQLite file holds Sleeve's tables, read without changing a
+ * byte of it: opening it for writing would turn an empty or foreign file
+ * into a WAL-mode database even when the answer is no. An empty file
+ * holds none; a file that is not SQLite throws SQLITE_NOTADB.
+ */
+export function sqliteFileHasSleeveTables(file: string): boolean {
+  const sqlite = new BetterSqlite3(file, {
+    readonly: true,
+    fileMustExist: true,
+  });
+  try {
+    const found = sqlite
+      .prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?`)
+      .get(DEFAULT_MIGRATION_TABLE);
+    return found !== undefined;
+  } finally {
+    sqlite.close();
+  }
+}
+
+/**
  * Kysely looks for its migration tables in every schema of a Postgres
  * database unless told which one; another schema's tables (a second
  * deployment, a test) would then be taken for ours.

@@ -335,7 +335,7 @@ describe('configuration', () => {
             'SLEEVE_RATE_POLL',
             'SLEEVE_CALLBACK_RETRIES',
           ]) {
-            assert.match(error.message, new RegExp(`${name}: `));
+            assert.match(error.message, new RegExp(`${name} must be `));
           }
           return true;
         },

@@ -77,6 +77,19 @@ test('an empty name says it must not be empty; a long one gives the limit', asyn
   assert.equal(long.body.msg, 'name must be at most 100 characters long.');
 });
 
+test('a name of only spaces or invisible characters is refused, as a title is', async () => {
+  for (const name of ['   ', '\u200b', ' \ufeff\u2060 ']) {
+    const answer = await server.api('POST', '/api/v1/sleeve/admin/keys', {
+      name,
+    });
+    assert.equal(answer.body.code, 422, JSON.stringify(name));
+    assert.equal(
+      answer.body.msg,
+      'name must show something: not only spaces or invisible characters.',
+    );
+  }
+});
+
 test('a value outside a list names the values allowed', async () => {
   const answer = await server.api(
     'GET',

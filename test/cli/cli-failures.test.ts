@@ -184,10 +184,24 @@ test('a configuration error lists each problem on a line of its own (exit 2)', (
   assert.equal(run.status, 2, run.stderr);
   assert.doesNotMatch(run.stderr, /\\u000a/);
   const lines = run.stderr.trim().split('\n');
-  assert.equal(lines[0], 'sleeve: Invalid configuration:');
-  assert.match(lines[1]!, /^ {2}SLEEVE_PORT: /);
-  assert.match(lines[2]!, /^ {2}SLEEVE_RETENTION_DAYS: /);
-  assert.equal(lines.length, 3, run.stderr);
+  assert.deepEqual(lines, [
+    'sleeve: Invalid configuration:',
+    '  SLEEVE_PORT must be a whole number from 0 to 65535, got "abc"',
+    '  SLEEVE_RETENTION_DAYS must be a number above 0, got "-1"',
+  ]);
+
+  const flag = sleeveWith({ SLEEVE_COVER_COST: '-1' }, [
+    'serve',
+    '--port',
+    '99999',
+  ]);
+  assert.equal(flag.status, 2, flag.stderr);
+  assert.deepEqual(flag.stderr.trim().split('\n'), [
+    'sleeve: Invalid configuration:',
+    '  --port must be a whole number from 0 to 65535, got "99999"',
+    '  SLEEVE_COVER_COST must be 0 or a number from 0.000001 to 1000000000 ' +
+      '(credits are counted in millionths), got "-1"',
+  ]);
 
   const split = sleeveWith({ SLEEVE_DATA_DIR: dir }, [
     'serve',
@@ -197,7 +211,7 @@ test('a configuration error lists each problem on a line of its own (exit 2)', (
   assert.equal(split.status, 2, split.stderr);
   assert.match(
     split.stderr,
-    /^sleeve: Invalid configuration:\n {2}SLEEVE_PUBLIC_URL: required /,
+    /^sleeve: Invalid configuration:\n {2}SLEEVE_PUBLIC_URL is required /,
   );
 });
 
@@ -207,6 +221,25 @@ test('words from the command line are still escaped in a failure', () => {
   assert.doesNotMatch(run.stderr, /\u001b/);
   assert.match(run.stderr, /unknown style x\\u001b\[2J\\u000ay;/);
   assert.equal(run.stderr.trim().split('\n').length, 1, run.stderr);
+});
+
+test('--variation is refused in the same words by every command (exit 2)', () => {
+  const env = { SLEEVE_URL: 'http://127.0.0.1:9', SLEEVE_API_KEY: 'k' };
+  for (const command of [
+    ['cover', '0'.repeat(32)],
+    ['render', '--title', 'T'],
+    ['contact-sheet'],
+  ]) {
+    for (const variation of ['abc', '-1', '1.5', '9007199254740992']) {
+      const run = sleeveWith(env, [...command, '--variation', variation]);
+      assert.equal(run.status, 2, run.stderr);
+      assert.equal(
+        run.stderr,
+        'sleeve: --variation must be a whole number from 0 up\n',
+        `${command[0]} --variation ${variation}`,
+      );
+    }
+  }
 });
 
 /** A port on 127.0.0.1 that nothing listens on (it was just free). */
@@ -233,13 +266,62 @@ test('a server that cannot be reached is named, with the reason (exit 3)', async
 });
 
 test('a key the SDK refuses is a usage error in one line (exit 2)', () => {
+  for (const key of ['two words', 'slv_€€']) {
+    const run = sleeveWith(
+      { SLEEVE_URL: 'http://127.0.0.1:9', SLEEVE_API_KEY: key },
+      ['cover', '0'.repeat(32)],
+    );
+    assert.equal(run.status, 2, run.stderr);
+    assert.match(run.stderr, /^sleeve: SleeveClient: apiKey must be /);
+    assert.doesNotMatch(run.stderr, /\n\s+at |two words|€/);
+  }
+});
+
+test('a server URL with a password or a query is a usage error that never shows the password (exit 2)', async () => {
+  const port = await closedPort();
+  const cases = [
+    [
+      `http://user:SECRETPW@127.0.0.1:${port}`,
+      /baseUrl must not contain a user name or password/,
+    ],
+    [
+      `ftp://user:SECRETPW@127.0.0.1:${port}`,
+      /not a server URL: ftp:\/\/127\.0\.0\.1/,
+    ],
+    [`http://127.0.0.1:${port}?x=1#f`, /baseUrl must not have a query/],
+  ] as const;
+  for (const [url, says] of cases) {
+    for (const json of [[], ['--json']]) {
+      const run = sleeve('cover', 'abc', '--url', url, '--key', 'k', ...json);
+      assert.equal(run.status, 2, run.stderr);
+      assert.match(run.stderr, says);
+      assert.equal(run.stderr.trim().split('\n').length, 1, run.stderr);
+      assert.doesNotMatch(run.stdout + run.stderr, /SECRETPW/);
+    }
+  }
+  const unknown = sleeve('http://user:SECRETPW@127.0.0.1', '--json');
+  assert.equal(unknown.status, 2, unknown.stderr);
+  assert.doesNotMatch(unknown.stdout + unknown.stderr, /SECRETPW/);
+});
+
+test('serve on a port in use says so in one line (exit 2)', async (t) => {
+  const busy = net.createServer();
+  await new Promise<void>((resolve) => busy.listen(0, '127.0.0.1', resolve));
+  t.after(() => {
+    busy.close();
+  });
+  const { port } = busy.address() as net.AddressInfo;
   const run = sleeveWith(
-    { SLEEVE_URL: 'http://127.0.0.1:9', SLEEVE_API_KEY: 'two words' },
-    ['cover', '0'.repeat(32)],
+    { SLEEVE_DATA_DIR: path.join(dir, 'serve-busy'), SLEEVE_HOST: '127.0.0.1' },
+    ['serve', '--port', String(port)],
+    60_000,
   );
   assert.equal(run.status, 2, run.stderr);
-  assert.match(run.stderr, /^sleeve: SleeveClient: apiKey must be /);
-  assert.doesNotMatch(run.stderr, /\n\s+at |two words/);
+  assert.equal(
+    run.stderr,
+    `sleeve: port ${port} on 127.0.0.1 is already in use; ` +
+      'set SLEEVE_PORT or --port\n',
+  );
 });
 
 test('serve names the part that will not open, in one line, without passwords', async () => {

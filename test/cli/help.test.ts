@@ -1,5 +1,7 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
+import fs from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
 import { test } from 'node:test';
 import { REPO_ROOT } from '../support/sleeve-server.js';
@@ -82,4 +84,75 @@ test('with --json anywhere, a usage error is the JSON failure on stdout (exit 2)
     );
     assert.doesNotMatch(run.stderr, /Usage:/, 'no help text for a script');
   }
+});
+
+function sleeve(...args: string[]) {
+  return spawnSync(
+    process.execPath,
+    ['--import', 'tsx', path.join(REPO_ROOT, 'src/cli/main.ts'), ...args],
+    { cwd: REPO_ROOT, encoding: 'utf8' },
+  );
+}
+
+test('a command that has commands takes --json, and names what it needs (exit 2)', () => {
+  const cases = [
+    [
+      ['--json'],
+      'sleeve needs a command (serve, keys, maintenance, music, cover, render, demo, contact-sheet, migrate); see sleeve --help',
+    ],
+    [
+      ['keys', '--json'],
+      'sleeve keys needs a command (create, list, revoke, credits); see sleeve keys --help',
+    ],
+    [
+      ['--json', 'keys'],
+      'sleeve keys needs a command (create, list, revoke, credits); see sleeve keys --help',
+    ],
+    [
+      ['music', '--json'],
+      'sleeve music needs a command (import, add); see sleeve music --help',
+    ],
+  ] as const;
+  for (const [args, message] of cases) {
+    const run = sleeve(...args);
+    assert.equal(run.status, 2, args.join(' '));
+    assert.deepEqual(JSON.parse(run.stdout), {
+      error: { message, exit: 2 },
+    });
+    assert.equal(run.stderr, `sleeve: ${message}\n`, 'one line for people');
+  }
+});
+
+test('under --json a usage failure is one line on stderr, whoever found it', () => {
+  for (const args of [
+    ['render', '--json', '--no-such-flag'],
+    ['--json', 'render', '--title', 'T', '--no-such-flag'],
+  ]) {
+    const run = sleeve(...args);
+    assert.equal(run.status, 2);
+    assert.equal(run.stderr, "sleeve: unknown option '--no-such-flag'\n");
+  }
+});
+
+test('--json before the command is the same as after it', async (t) => {
+  const out = await fs.mkdtemp(path.join(os.tmpdir(), 'sleeve-help-'));
+  t.after(() => fs.rm(out, { recursive: true, force: true }));
+  const run = sleeve(
+    '--json',
+    'render',
+    '--title',
+    'Night Drive',
+    '--style',
+    'mono',
+    '--size',
+    '64',
+    '--out',
+    out,
+  );
+  assert.equal(run.status, 0, run.stderr);
+  const { files } = JSON.parse(run.stdout);
+  assert.deepEqual(
+    files.map((f: { style: string }) => f.style),
+    ['mono'],
+  );
 });

@@ -102,6 +102,19 @@ test('keys create refuses an empty or too long name as the API does, creating no
   assert.equal(longest.status, 0, 'characters are counted, not UTF-16 units');
 });
 
+test('keys create refuses a name of only spaces or invisible characters, creating nothing', () => {
+  const keysBefore = sleeve('keys', 'list', '--json').stdout;
+  for (const name of ['   ', '\u200b']) {
+    const run = sleeve('keys', 'create', '--name', name);
+    assert.equal(run.status, 2, run.stderr);
+    assert.match(
+      run.stderr,
+      /^sleeve: --name must show something: not only spaces or invisible characters\.$/m,
+    );
+  }
+  assert.equal(sleeve('keys', 'list', '--json').stdout, keysBefore);
+});
+
 test('keys credits refuses to take a balance below 0, and keeps it', () => {
   const refused = sleeve('keys', 'credits', 'key_00000000000000aa', '-2000000');
   assert.equal(refused.status, 1);

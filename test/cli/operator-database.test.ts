@@ -5,6 +5,7 @@ import fs from 'node:fs/promises';
 import net from 'node:net';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
+import BetterSqlite3 from 'better-sqlite3';
 import pg from 'pg';
 import {
   createTestSchema,
@@ -78,6 +79,61 @@ describe('a data directory without a Sleeve database', () => {
     assert.equal(await exists(file), false, 'no file made');
   });
 
+  it("is refused when its file is empty or not Sleeve's, which stays byte for byte as it was", async () => {
+    const files = await notSleeveFiles(path.join(dir, 'not-sleeve'));
+    for (const [kind, file] of Object.entries(files)) {
+      const before = await fs.readFile(file);
+      const { mtimeMs } = await fs.stat(file);
+      for (const command of [
+        ['keys', 'list'],
+        ['keys', 'create', '--name', 'ops'],
+        ['maintenance', 'on'],
+      ]) {
+        const line = failureLine(
+          sleeve({}, ...command, '--database-url', file),
+          2,
+        );
+        assert.match(
+          line,
+          kind === 'random bytes'
+            ? /^sleeve: cannot open the database .*: file is not a database$/
+            : /^sleeve: .* is not a Sleeve database \(it holds no Sleeve tables\)/,
+          `${kind}: ${command.join(' ')}`,
+        );
+      }
+      assert.deepEqual(await fs.readFile(file), before, `${kind}: bytes`);
+      assert.equal((await fs.stat(file)).mtimeMs, mtimeMs, `${kind}: mtime`);
+      assert.deepEqual(
+        (await fs.readdir(path.dirname(file))).filter((f) =>
+          f.startsWith(path.basename(file)),
+        ),
+        [path.basename(file)],
+        `${kind}: no -wal or -shm file`,
+      );
+    }
+  });
+
+  it('is not even looked for when the command line is wrong', () => {
+    const missing = path.join(dir, 'does-not-exist');
+    const cases = [
+      [['maintenance', 'maybe'], 'state must be on, off or status'],
+      [
+        ['keys', 'credits', 'key_0123', 'lots'],
+        'not a usable amount of credits: lots',
+      ],
+      [
+        ['keys', 'create', '--name', 'ops', '--credits', '-1'],
+        'not a usable amount of credits: -1',
+      ],
+    ] as const;
+    for (const [command, says] of cases) {
+      const run = sleeve({}, ...command, '--data-dir', missing);
+      assert.equal(run.status, 2, run.stderr);
+      assert.equal(run.stdout, '', 'no "database: …" line');
+      assert.equal(run.stderr, `sleeve: ${says}\n`);
+    }
+  });
+
   it('is still created by migrate, and then keys work on it', async () => {
     const fresh = path.join(dir, 'fresh');
     const migrate = sleeve({ SLEEVE_DATA_DIR: fresh }, 'migrate');
@@ -88,6 +144,33 @@ describe('a data directory without a Sleeve database', () => {
     assert.match(list.stdout, /^No keys\.$/m);
   });
 });
+
+/**
+ * Files where a Sleeve database might have been, each in its own folder
+ * and dated in the past, so that a write would show in the mtime.
+ */
+async function notSleeveFiles(root: string): Promise<Record<string, string>> {
+  const contents: Record<string, Buffer | ((file: string) => void)> = {
+    empty: Buffer.alloc(0),
+    'random bytes': Buffer.from('not SQLite at all, '.repeat(300)),
+    "another program's SQLite": (file) => {
+      const other = new BetterSqlite3(file);
+      other.exec('CREATE TABLE notes (body TEXT)');
+      other.close();
+    },
+  };
+  const files: Record<string, string> = {};
+  for (const [kind, content] of Object.entries(contents)) {
+    const folder = path.join(root, kind.replace(/\W+/g, '-'));
+    await fs.mkdir(folder, { recursive: true });
+    const file = path.join(folder, 'sleeve.db');
+    if (typeof content === 'function') content(file);
+    else await fs.writeFile(file, content);
+    await fs.utimes(file, new Date('2020-01-01'), new Date('2020-01-01'));
+    files[kind] = file;
+  }
+  return files;
+}
 
 /** A port on 127.0.0.1 that nothing listens on (it was just free). */
 async function closedPort(): Promise<number> {

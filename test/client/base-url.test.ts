@@ -96,7 +96,7 @@ test('the reason comes from the cause: DNS, a timeout, or its own words', async 
   ] as const;
   for (const [cause, reason] of cases) {
     const client = new SleeveClient({
-      baseUrl: 'https://user:secret@covers.example/api/v1',
+      baseUrl: 'https://covers.example/api/v1',
       apiKey,
       fetch: failingFetch(cause),
     });
@@ -107,6 +107,22 @@ test('the reason comes from the cause: DNS, a timeout, or its own words', async 
         '[GET /api/v1/chat/credit]',
     });
   }
+});
+
+test('a URL quoted by a failure is shown without its credentials', async () => {
+  const client = new SleeveClient({
+    baseUrl: 'https://covers.example',
+    apiKey,
+    fetch: failingFetch(
+      new Error('redirected to https://user:SECRETPW@other.example/x'),
+    ),
+  });
+  await assert.rejects(client.getCredits(), {
+    name: 'SleeveNetworkError',
+    message:
+      'could not reach the server at https://covers.example: redirected to ' +
+      'https://other.example/x [GET /api/v1/chat/credit]',
+  });
 });
 
 test('a server that takes the connection but never answers times out, saying so', async (t) => {

@@ -24,6 +24,63 @@ test('a missing or unusable baseUrl is a TypeError naming it', () => {
   }
 });
 
+test('a baseUrl with a user name or password is refused, never shown', () => {
+  for (const baseUrl of [
+    'http://u:SECRETPW@127.0.0.1:3200',
+    'http://SECRETPW@127.0.0.1:3200',
+    'https://:SECRETPW@covers.example/api/v1',
+    'https://u:SECRET@PW@covers.example',
+  ]) {
+    assert.throws(
+      construct({ ...GOOD, baseUrl }),
+      (error: Error) =>
+        error instanceof TypeError &&
+        /^SleeveClient: baseUrl must not contain a user name or password/.test(
+          error.message,
+        ) &&
+        !/SECRET|PW/.test(error.message),
+      baseUrl,
+    );
+  }
+});
+
+test('a baseUrl that is not http(s) is shown without its password', () => {
+  const cases = [
+    ['ftp://u:SECRETPW@files.example', /it is "ftp:\/\/files\.example"$/],
+    ['localhost:SECRETPW@host', /it is a string with an "@" \(not shown/],
+  ] as const;
+  for (const [baseUrl, shown] of cases) {
+    assert.throws(
+      construct({ ...GOOD, baseUrl }),
+      (error: Error) =>
+        /baseUrl must be an http\(s\) URL/.test(error.message) &&
+        shown.test(error.message) &&
+        !error.message.includes('SECRETPW'),
+      baseUrl,
+    );
+  }
+});
+
+test('a baseUrl with a query or a fragment is refused', () => {
+  for (const baseUrl of [
+    'http://127.0.0.1:3200?x=1#f',
+    'http://127.0.0.1:3200/api/v1?token=SECRET',
+    'http://127.0.0.1:3200/?',
+    'http://127.0.0.1:3200#',
+  ]) {
+    assert.throws(
+      construct({ ...GOOD, baseUrl }),
+      (error: Error) =>
+        error instanceof TypeError &&
+        /^SleeveClient: baseUrl must not have a query \(\?…\) or a fragment/.test(
+          error.message,
+        ) &&
+        !error.message.includes('SECRET'),
+      baseUrl,
+    );
+  }
+});
+
 test('a missing, empty or spaced apiKey is a TypeError naming it', () => {
   for (const apiKey of [undefined, '', '   ', 'two words', 'key\n', 7]) {
     assert.throws(
@@ -31,6 +88,20 @@ test('a missing, empty or spaced apiKey is a TypeError naming it', () => {
       (error: Error) =>
         error instanceof TypeError &&
         /^SleeveClient: apiKey must be /.test(error.message),
+      JSON.stringify(apiKey),
+    );
+  }
+});
+
+test('an apiKey that cannot be sent in a header is refused, not shown', () => {
+  for (const apiKey of ['slv_€€', 'slv_café', 'slv_\u00a0x', 'slv_\u0085x']) {
+    assert.throws(
+      construct({ ...GOOD, apiKey }),
+      (error: Error) =>
+        error instanceof TypeError &&
+        /^SleeveClient: apiKey must be .*visible ASCII/.test(error.message) &&
+        /non-ASCII characters$/.test(error.message) &&
+        !error.message.includes('slv_'),
       JSON.stringify(apiKey),
     );
   }

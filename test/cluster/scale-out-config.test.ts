@@ -39,7 +39,7 @@ test('split services without a public URL stop the start', () => {
   for (const services of ['api', 'worker']) {
     const problems = problemsOf({ SLEEVE_SERVICES: services });
     assert.equal(problems.length, 1);
-    assert.match(problems[0] ?? '', /^SLEEVE_PUBLIC_URL: required when/);
+    assert.match(problems[0] ?? '', /^SLEEVE_PUBLIC_URL is required when/);
   }
   assert.deepEqual(problemsOf({ SLEEVE_SERVICES: 'api,worker' }), []);
   assert.deepEqual(
@@ -83,7 +83,7 @@ test('broken scale-out settings are all listed at once', () => {
     SLEEVE_QUEUE_SCHEMA: 'Bad-Name',
     SLEEVE_JOB_LEASE_SEC: '1',
   });
-  const names = problems.map((p) => p.split(':')[0]).sort();
+  const names = problems.map((p) => p.split(' ')[0]).sort();
   assert.deepEqual(names, [
     'SLEEVE_JOB_LEASE_SEC',
     'SLEEVE_QUEUE_SCHEMA',
@@ -93,7 +93,7 @@ test('broken scale-out settings are all listed at once', () => {
   ]);
   assert.match(
     problemsOf({ SLEEVE_S3_ACCESS_KEY_ID: 'only-half' }).join('\n'),
-    /SLEEVE_S3_SECRET_ACCESS_KEY: set SLEEVE_S3_ACCESS_KEY_ID and this/,
+    /SLEEVE_S3_SECRET_ACCESS_KEY must be set together with SLEEVE_S3_ACCESS_KEY_ID/,
   );
 });
 

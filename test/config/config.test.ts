@@ -1,11 +1,18 @@
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import { describe, it } from 'node:test';
-import { ConfigError, loadConfig } from '../../src/config/config.js';
+import {
+  ConfigError,
+  loadConfig,
+  type ConfigFlags,
+} from '../../src/config/config.js';
 
-function problemsOf(env: Record<string, string>): string[] {
+function problemsOf(
+  env: Record<string, string>,
+  flags: ConfigFlags = {},
+): string[] {
   try {
-    loadConfig(env);
+    loadConfig(env, flags);
   } catch (error) {
     assert.ok(error instanceof ConfigError);
     return error.problems;
@@ -51,9 +58,56 @@ describe('loadConfig', () => {
     }
   });
 
+  it('says what a setting must be in plain words, quoting a number given', () => {
+    assert.deepEqual(problemsOf({ SLEEVE_PORT: 'abc' }), [
+      'SLEEVE_PORT must be a whole number from 0 to 65535, got "abc"',
+    ]);
+    assert.deepEqual(problemsOf({ SLEEVE_RETENTION_DAYS: '-1' }), [
+      'SLEEVE_RETENTION_DAYS must be a number above 0, got "-1"',
+    ]);
+    assert.deepEqual(problemsOf({ SLEEVE_CALLBACK_TIMEOUT_MS: '1.5' }), [
+      'SLEEVE_CALLBACK_TIMEOUT_MS must be a whole number from 100 up, got "1.5"',
+    ]);
+    assert.deepEqual(problemsOf({ SLEEVE_LOG_FORMAT: 'xml' }), [
+      'SLEEVE_LOG_FORMAT must be one of auto, json, pretty, got "xml"',
+    ]);
+  });
+
+  it('gives one line per setting, however many rules its value breaks', () => {
+    assert.deepEqual(problemsOf({ SLEEVE_COVER_COST: '-1' }), [
+      'SLEEVE_COVER_COST must be 0 or a number from 0.000001 to 1000000000 ' +
+        '(credits are counted in millionths), got "-1"',
+    ]);
+    const prefix = problemsOf({ SLEEVE_S3_PREFIX: `/${'x'.repeat(300)}` });
+    assert.equal(prefix.length, 1, prefix.join('\n'));
+  });
+
+  it('names the flag a bad value came from, and the variable otherwise', () => {
+    const problems = problemsOf(
+      { SLEEVE_PORT: '1', SLEEVE_RETENTION_DAYS: 'x' },
+      {
+        SLEEVE_PORT: { flag: '--port', value: '99999' },
+        SLEEVE_HOST: { flag: '--host', value: undefined },
+      },
+    );
+    assert.deepEqual(problems, [
+      '--port must be a whole number from 0 to 65535, got "99999"',
+      'SLEEVE_RETENTION_DAYS must be a number above 0, got "x"',
+    ]);
+    const config = loadConfig(
+      { SLEEVE_PORT: '8080', SLEEVE_HOST: '0.0.0.0' },
+      {
+        SLEEVE_PORT: { flag: '--port', value: '9090' },
+        SLEEVE_HOST: { flag: '--host', value: undefined },
+      },
+    );
+    assert.equal(config.port, 9090, 'a flag given wins');
+    assert.equal(config.host, '0.0.0.0', 'a flag not given leaves the setting');
+  });
+
   it('refuses a whsec_ webhook key whose rest is not base64', () => {
     const [problem] = problemsOf({ SLEEVE_WEBHOOK_KEY: 'whsec_!!!not-base64' });
-    assert.match(problem ?? '', /SLEEVE_WEBHOOK_KEY: .*base64/);
+    assert.match(problem ?? '', /^SLEEVE_WEBHOOK_KEY .*base64/);
     const key = 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw';
     assert.equal(loadConfig({ SLEEVE_WEBHOOK_KEY: key }).webhookKey, key);
   });

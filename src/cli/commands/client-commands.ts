@@ -7,6 +7,7 @@ import {
   SleeveNetworkError,
   type CreateCoverOptions,
 } from '../../client/index.js';
+import { withoutCredentials } from '../../client/url-credentials.js';
 import { createOutput, EXIT, shown } from '../output.js';
 import {
   CommandFailure,
@@ -32,13 +33,15 @@ function clientFrom(flags: ClientFlags): SleeveClient {
     flags.url ?? process.env['SLEEVE_URL'] ?? 'http://127.0.0.1:3000';
   if (!/^https?:\/\/[^/\s]+/.test(baseUrl)) {
     throw new UsageError(
-      `not a server URL: ${baseUrl} (e.g. http://127.0.0.1:3000)`,
+      `not a server URL: ${withoutCredentials(baseUrl)} ` +
+        '(e.g. http://127.0.0.1:3000)',
     );
   }
   try {
     return new SleeveClient({ baseUrl, apiKey });
   } catch (error) {
-    // The SDK's check of what is left: a key with spaces, say.
+    // The SDK's check of what is left: a key with spaces, a URL with a
+    // password or a query, say.
     if (error instanceof TypeError) throw new UsageError(error.message);
     throw error;
   }
@@ -58,6 +61,7 @@ export function registerMusic(program: Command): void {
   const music = program
     .command('music')
     .description('Register music records on a running server.')
+    .option('--json', 'print JSON (as --json after the command does)')
     .addHelpText(
       'after',
       '\nExamples:\n  sleeve music import saved-record.json more/*.json\n' +

@@ -96,21 +96,25 @@ async function runDemo(tracks: FolderTrack[], flags: DemoFlags, out: Output) {
     flags.dataDir ?? (await fs.mkdtemp(path.join(os.tmpdir(), 'sleeve-demo-')));
   const apiKey = `demo_${randomBytes(18).toString('base64url')}`;
   const webhookKey = randomBytes(18).toString('base64url');
-  const config = loadConfig({
-    ...process.env,
-    SLEEVE_DATA_DIR: dataDir,
-    SLEEVE_DATABASE_URL: '',
-    SLEEVE_HOST: '127.0.0.1',
-    SLEEVE_PORT: '0',
-    SLEEVE_PUBLIC_URL: '',
-    SLEEVE_API_KEY: apiKey,
-    SLEEVE_WEBHOOK_KEY: webhookKey,
-    // The demo's own receiver is on loopback, so the demo allows it.
-    SLEEVE_ALLOW_PRIVATE_CALLBACKS: '1',
-    SLEEVE_IMAGE_SIZE: flags.size,
-    SLEEVE_INITIAL_CREDITS: String(tracks.length * 10),
-    SLEEVE_LOG_LEVEL: process.env['SLEEVE_LOG_LEVEL'] ?? 'warn',
-  });
+  const config = loadConfig(
+    {
+      ...process.env,
+      SLEEVE_DATA_DIR: dataDir,
+      SLEEVE_DATABASE_URL: '',
+      SLEEVE_HOST: '127.0.0.1',
+      SLEEVE_PORT: '0',
+      SLEEVE_PUBLIC_URL: '',
+      SLEEVE_API_KEY: apiKey,
+      SLEEVE_WEBHOOK_KEY: webhookKey,
+      // The demo's own receiver is on loopback, so the demo allows it.
+      SLEEVE_ALLOW_PRIVATE_CALLBACKS: '1',
+      SLEEVE_INITIAL_CREDITS: String(tracks.length * 10),
+      SLEEVE_LOG_LEVEL: process.env['SLEEVE_LOG_LEVEL'] ?? 'warn',
+    },
+    {
+      SLEEVE_IMAGE_SIZE: { flag: '--size', value: flags.size },
+    },
+  );
   const sleeve = await Sleeve.open({ config });
   const receiver = await startReceiver(webhookKey);
   try {

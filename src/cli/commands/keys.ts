@@ -33,10 +33,9 @@ async function withAdmin(
   flags: DatabaseFlags,
   task: (admin: Admin) => Promise<void>,
 ) {
-  const config = loadConfig({
-    ...process.env,
-    ...(flags.dataDir && { SLEEVE_DATA_DIR: flags.dataDir }),
-    ...(flags.databaseUrl && { SLEEVE_DATABASE_URL: flags.databaseUrl }),
+  const config = loadConfig(process.env, {
+    SLEEVE_DATA_DIR: { flag: '--data-dir', value: flags.dataDir },
+    SLEEVE_DATABASE_URL: { flag: '--database-url', value: flags.databaseUrl },
   });
   createOutput(flags.json === true).info(
     `database: ${describeDatabase(config.databaseUrl)}`,
@@ -67,10 +66,11 @@ async function createKey(flags: CreateKeyFlags): Promise<void> {
   // Checked before the database opens: a bad name is a bad command line.
   const problem = findKeyNameProblem(flags.name, '--name');
   if (problem) throw new UsageError(problem);
+  const given =
+    flags.credits === undefined ? undefined : parseAmount(flags.credits);
 
   await withAdmin(flags, async ({ accounts, initialCredits }) => {
-    const credits =
-      flags.credits === undefined ? initialCredits : parseAmount(flags.credits);
+    const credits = given ?? initialCredits;
     const created = await accounts.createKey({
       name: flags.name,
       credits,
@@ -89,6 +89,7 @@ export function registerKeys(program: Command): void {
   const keys = program
     .command('keys')
     .description('Create, list and revoke API keys; add credits.')
+    .option('--json', 'print JSON (as --json after the command does)')
     .addHelpText(
       'after',
       '\nExamples:\n  sleeve keys create --name "my app" --credits 50\n' +
@@ -103,7 +104,10 @@ export function registerKeys(program: Command): void {
       '\nExamples:\n  sleeve keys create --name "my app" --credits 50\n  sleeve keys create --name ops --admin --json',
     )
     .description('Create a key; its secret is printed once.')
-    .requiredOption('--name <name>', 'a label for the key, 1 to 100 characters')
+    .requiredOption(
+      '--name <name>',
+      'a label for the key, 1 to 100 characters, not only spaces',
+    )
     .option(
       '--credits <n>',
       'starting credits (default SLEEVE_INITIAL_CREDITS)',
@@ -170,18 +174,16 @@ export function registerKeys(program: Command): void {
       'postgres:// URL or SQLite file (SLEEVE_DATABASE_URL)',
     )
     .option(...jsonOption)
-    .action((id: string, amount: string, flags: DatabaseFlags) =>
-      withAdmin(flags, async ({ accounts }) => {
-        const balance = await accounts.addCredits(
-          id,
-          parseAmount(amount, true),
-        );
+    .action((id: string, amount: string, flags: DatabaseFlags) => {
+      const change = parseAmount(amount, true);
+      return withAdmin(flags, async ({ accounts }) => {
+        const balance = await accounts.addCredits(id, change);
         createOutput(flags.json === true).result(
           { id, credits: balance },
           () => `${id} now has ${balance} credits.`,
         );
-      }),
-    );
+      });
+    });
 }
 
 export function registerMaintenance(program: Command): void {
@@ -198,19 +200,20 @@ export function registerMaintenance(program: Command): void {
       'after',
       '\nExamples:\n  sleeve maintenance on\n  sleeve maintenance status',
     )
-    .action((state: string, flags: DatabaseFlags) =>
-      withAdmin(flags, async ({ maintenance }) => {
-        if (!['on', 'off', 'status'].includes(state)) {
-          throw new UsageError('state must be on, off or status');
-        }
+    .action((state: string, flags: DatabaseFlags) => {
+      // A bad command line is told before any database is opened.
+      if (!['on', 'off', 'status'].includes(state)) {
+        throw new UsageError('state must be on, off or status');
+      }
+      return withAdmin(flags, async ({ maintenance }) => {
         if (state !== 'status') await maintenance.set(state === 'on');
         const enabled = await maintenance.isOn();
         createOutput(flags.json === true).result(
           { enabled },
           () => `Maintenance is ${enabled ? 'on' : 'off'}.`,
         );
-      }),
-    );
+      });
+    });
 }
 
 function parseAmount(text: string, allowNegative = false): number {

@@ -7,11 +7,13 @@ import { RenderInputError, RenderPool } from '../../engine/render-pool.js';
 import type { CoverInput, ImageFormat } from '../../engine/types.js';
 import { createOutput } from '../output.js';
 import { CommandFailure, UsageError, wholeNumber } from '../flags.js';
+import { TITLE_REQUIRED } from '../../music/music-service.js';
+import { isBlankText } from '../../util/blank-text.js';
 import { graphemes } from '../../util/graphemes.js';
 import { makeFolder } from '../../util/make-folder.js';
 
 interface RenderFlags {
-  title: string;
+  title?: string;
   artist?: string;
   tags?: string;
   lyrics?: string;
@@ -32,7 +34,11 @@ export function registerRender(program: Command): void {
     .description(
       'Make covers offline, without a server: metadata and/or audio in, images out.',
     )
-    .requiredOption('--title <title>', 'track title')
+    .option(
+      '--title <title>',
+      "track title (default with --audio: the audio file's name without " +
+        'its extension)',
+    )
     .option('--artist <name>', 'artist name')
     .option(
       '--tags <tags>',
@@ -61,17 +67,19 @@ export function registerRender(program: Command): void {
     .addHelpText(
       'after',
       '\nExamples:\n  sleeve render --title "Nebula" --tags "space ambient, dreamy" --audio nebula.ogg\n' +
+        '  sleeve render --audio nebula.ogg    # the title is "nebula"\n' +
         '  sleeve render --title "BASS CATHEDRAL" --tags "dubstep, 140 bpm" --all-styles --size 512\n' +
         '  sleeve render --title "Paper Lanterns" --format jpeg --size 3000 --out print/',
     )
     .action(async (flags: RenderFlags) => {
       const out = createOutput(flags.json === true);
+      const title = titleOf(flags);
       const options = parseRenderOptions(flags);
       const pool = new RenderPool(2);
       try {
         const audio = flags.audio ? await analyzeFile(pool, flags.audio) : null;
         const input: CoverInput = {
-          title: flags.title,
+          title,
           artist: flags.artist ?? '',
           tags: flags.tags ?? '',
           lyrics: flags.lyricsFile
@@ -86,12 +94,7 @@ export function registerRender(program: Command): void {
             const cover = await pool.renderStyle(input, style, options);
             const file = path.join(
               flags.out,
-              coverFileName(
-                flags.title,
-                style,
-                options.variation,
-                options.format,
-              ),
+              coverFileName(title, style, options.variation, options.format),
             );
             await fs.writeFile(file, cover.bytes);
             return { style, file, bytes: cover.bytes.length };
@@ -102,6 +105,26 @@ export function registerRender(program: Command): void {
         await pool.close();
       }
     });
+}
+
+/**
+ * --title, or else the audio file's name without its extension
+ * (`nebula.ogg` → "nebula"): audio alone is enough to render from. A
+ * title that shows nothing is refused, as the API refuses it; here it
+ * would draw empty labels.
+ */
+function titleOf(flags: RenderFlags): string {
+  const title =
+    flags.title ??
+    (flags.audio === undefined ? undefined : path.parse(flags.audio).name);
+  if (title === undefined) {
+    throw new UsageError(
+      'required option --title not specified: give --title, or --audio ' +
+        "to take the title from the audio file's name",
+    );
+  }
+  if (isBlankText(title)) throw new UsageError(TITLE_REQUIRED);
+  return title;
 }
 
 /** The audio's features; a file that is not usable audio says so. */
@@ -121,11 +144,7 @@ function parseRenderOptions(flags: RenderFlags) {
   if (!['png', 'jpeg', 'webp'].includes(flags.format)) {
     throw new UsageError('--format must be png, jpeg or webp');
   }
-  // Past 2^53 two numbers could be one: a variation, and its file, lost.
-  const variation = wholeNumber('--variation', flags.variation, {
-    min: 0,
-    max: Number.MAX_SAFE_INTEGER,
-  });
+  const variation = wholeNumber('--variation', flags.variation, { min: 0 });
   return { size, format: flags.format as ImageFormat, variation };
 }
 

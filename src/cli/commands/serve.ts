@@ -9,7 +9,7 @@ import {
   describeConnectionFailure,
   findConnectionFailureCode,
 } from '../../client/connection-failure.js';
-import { CommandFailure } from '../flags.js';
+import { CommandFailure, UsageError } from '../flags.js';
 import { EXIT } from '../output.js';
 import { describeDatabase, explainOpenFailure } from '../open-database.js';
 
@@ -44,12 +44,11 @@ export function registerServe(program: Command): void {
 }
 
 async function serve(flags: ServeFlags): Promise<void> {
-  const config = loadConfig({
-    ...process.env,
-    ...(flags.port && { SLEEVE_PORT: flags.port }),
-    ...(flags.host && { SLEEVE_HOST: flags.host }),
-    ...(flags.dataDir && { SLEEVE_DATA_DIR: flags.dataDir }),
-    ...(flags.services && { SLEEVE_SERVICES: flags.services }),
+  const config = loadConfig(process.env, {
+    SLEEVE_PORT: { flag: '--port', value: flags.port },
+    SLEEVE_HOST: { flag: '--host', value: flags.host },
+    SLEEVE_DATA_DIR: { flag: '--data-dir', value: flags.dataDir },
+    SLEEVE_SERVICES: { flag: '--services', value: flags.services },
   });
   // With --json, stdout is for the one line a script reads.
   const logger = createLogger(config, { fd: flags.json ? 2 : 1 });
@@ -115,8 +114,27 @@ async function listenOrClose(sleeve: Sleeve): Promise<string> {
     return await sleeve.listen();
   } catch (error) {
     await sleeve.close().catch(() => undefined);
-    throw error;
+    throw explainListenFailure(error, sleeve.config);
   }
+}
+
+/**
+ * The address the settings name cannot be listened on: a setting to
+ * correct (exit 2), said in one line with the settings that choose it.
+ */
+function explainListenFailure(error: unknown, config: SleeveConfig): unknown {
+  const { port, host } = config;
+  const code = (error as NodeJS.ErrnoException).code;
+  const where = `port ${port} on ${host}`;
+  const problems: Record<string, string> = {
+    EADDRINUSE: `${where} is already in use; set SLEEVE_PORT or --port`,
+    EACCES:
+      `${where} needs privileges this process lacks; set SLEEVE_PORT ` +
+      'or --port to 1024 or above',
+    EADDRNOTAVAIL: `${host} is not an address of this machine; set SLEEVE_HOST or --host`,
+  };
+  const problem = code === undefined ? undefined : problems[code];
+  return problem ? new UsageError(problem, { cause: error }) : error;
 }
 
 function logStart(sleeve: Sleeve, url: string): void {
