@@ -59,6 +59,13 @@ registerDemo(program);
 registerContactSheet(program);
 registerMigrate(program);
 
+// `sleeve … | head` closes the pipe early: that is the reader's choice,
+// not a failure to report with a stack.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  throw error;
+});
+
 try {
   await program.parseAsync(process.argv);
 } catch (error) {

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
+import { once } from 'node:events';
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -155,4 +156,19 @@ test('--json before the command is the same as after it', async (t) => {
     files.map((f: { style: string }) => f.style),
     ['mono'],
   );
+});
+
+test('help piped into a reader that stops early (| head) ends quietly, exit 0', async () => {
+  const run = spawn(
+    process.execPath,
+    ['--import', 'tsx', path.join(REPO_ROOT, 'src/cli/main.ts'), '--help'],
+    { cwd: REPO_ROOT },
+  );
+  let stderr = '';
+  run.stderr.on('data', (chunk) => (stderr += chunk));
+  // Read nothing: the pipe is closed before the help is written.
+  run.stdout.destroy();
+  const [code] = await once(run, 'exit');
+  assert.equal(code, 0, stderr);
+  assert.equal(stderr, '');
 });
