@@ -6,6 +6,7 @@ import net from 'node:net';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
 import { makeDataDir, REPO_ROOT } from '../support/sleeve-server.js';
+import { closedPort } from '../delivery/receiver.js';
 
 /**
  * Expected failures print one line (or the --json error object) and exit
@@ -241,15 +242,6 @@ test('--variation is refused in the same words by every command (exit 2)', () =>
     }
   }
 });
-
-/** A port on 127.0.0.1 that nothing listens on (it was just free). */
-async function closedPort(): Promise<number> {
-  const probe = net.createServer();
-  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
-  const { port } = probe.address() as net.AddressInfo;
-  await new Promise((resolve) => probe.close(resolve));
-  return port;
-}
 
 test('a server that cannot be reached is named, with the reason (exit 3)', async () => {
   const url = `http://127.0.0.1:${await closedPort()}`;

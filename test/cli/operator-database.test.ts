@@ -13,6 +13,7 @@ import {
   TEST_DATABASE_URL,
 } from '../conformance/support/services.js';
 import { makeDataDir, REPO_ROOT } from '../support/sleeve-server.js';
+import { closedPort } from '../delivery/receiver.js';
 
 /**
  * Operator commands (keys, maintenance) work on an existing Sleeve
@@ -170,15 +171,6 @@ async function notSleeveFiles(root: string): Promise<Record<string, string>> {
     files[kind] = file;
   }
   return files;
-}
-
-/** A port on 127.0.0.1 that nothing listens on (it was just free). */
-async function closedPort(): Promise<number> {
-  const probe = net.createServer();
-  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
-  const { port } = probe.address() as net.AddressInfo;
-  await new Promise((resolve) => probe.close(resolve));
-  return port;
 }
 
 /** TEST_DATABASE_URL with another database name, port or password. */
