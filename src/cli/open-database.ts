@@ -4,6 +4,7 @@ import {
   describeConnectionFailure,
   findConnectionFailureCode,
 } from '../client/connection-failure.js';
+import { withoutPasswords } from '../client/url-credentials.js';
 import type { SleeveConfig } from '../config/config.js';
 import {
   dialectOf,
@@ -15,17 +16,6 @@ import {
 } from '../storage/database.js';
 import { CommandFailure, UsageError } from './flags.js';
 import { EXIT } from './output.js';
-
-/**
- * A database as shown: a URL (Postgres, Redis) without its password, or
- * the file.
- */
-export function describeDatabase(url: string): string {
-  if (!/^[a-z]+:\/\//.test(url)) return url;
-  const parsed = new URL(url);
-  parsed.password = '';
-  return parsed.toString();
-}
 
 /**
  * The database an operator command (keys, maintenance) works on. Unlike
@@ -80,7 +70,7 @@ async function checkSleeveFile(file: string): Promise<void> {
 
 function noSleeveTables(url: string): UsageError {
   return new UsageError(
-    `no Sleeve tables in ${describeDatabase(url)}; ` +
+    `no Sleeve tables in ${withoutPasswords(url)}; ` +
       '`sleeve migrate` creates them',
   );
 }
@@ -114,7 +104,7 @@ const CONNECT_TIMEOUTS = [
 ];
 
 export function explainOpenFailure(error: unknown, url: string): Error {
-  const where = describeDatabase(url);
+  const where = withoutPasswords(url);
   if (error instanceof Error && CONNECT_TIMEOUTS.includes(error.message)) {
     return new CommandFailure(
       `cannot reach the database ${where}: it did not answer in time`,

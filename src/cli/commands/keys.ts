@@ -7,7 +7,8 @@ import { describeKey } from '../../http/routes/admin-routes.js';
 import { createStores, type Stores } from '../../storage/stores.js';
 import { systemClock } from '../../util/clock.js';
 import { UsageError } from '../flags.js';
-import { describeDatabase, openExistingDatabase } from '../open-database.js';
+import { openExistingDatabase } from '../open-database.js';
+import { withoutPasswords } from '../../client/url-credentials.js';
 import { createOutput, shown, type Output } from '../output.js';
 
 interface Admin {
@@ -38,7 +39,7 @@ async function withAdmin(
     SLEEVE_DATABASE_URL: { flag: '--database-url', value: flags.databaseUrl },
   });
   createOutput(flags.json === true).info(
-    `database: ${describeDatabase(config.databaseUrl)}`,
+    `database: ${withoutPasswords(config.databaseUrl)}`,
   );
   const database = await openExistingDatabase(config);
   const stores = createStores(database);

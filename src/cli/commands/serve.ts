@@ -11,7 +11,8 @@ import {
 } from '../../client/connection-failure.js';
 import { CommandFailure, UsageError } from '../flags.js';
 import { EXIT } from '../output.js';
-import { describeDatabase, explainOpenFailure } from '../open-database.js';
+import { explainOpenFailure } from '../open-database.js';
+import { withoutPasswords } from '../../client/url-credentials.js';
 
 interface ServeFlags {
   port?: string;
@@ -101,7 +102,7 @@ function explainStartFailure(error: unknown, config: SleeveConfig): unknown {
 /** Where a part lives, as shown: " (Redis at …)", " (S3 bucket …)". */
 function placeOf(part: BackendPart, config: SleeveConfig): string {
   if (part === 'rate limit store' && config.redis) {
-    return ` (Redis at ${describeDatabase(config.redis.url)})`;
+    return ` (Redis at ${withoutPasswords(config.redis.url)})`;
   }
   if (part === 'object storage' && config.s3) {
     return ` (S3 bucket ${config.s3.bucket})`;
