@@ -141,15 +141,13 @@ export function chooseStyles(
 ): [string, string] {
   const reading = readTrack(input);
   const pairs = pairsOf(rankStyles(reading).slice(0, SHORTLIST));
-  const canonical = drawCanonical(pairs, reading);
-  const same = (pair: StylePair) =>
-    canonical !== undefined &&
-    pair.ids.every((id) => canonical.ids.includes(id));
-  const walk = [canonical, ...pairs.filter((pair) => !same(pair))];
+  const { canonical, partnerFirst } = drawCanonical(pairs, reading);
+  const walk = [canonical, ...pairs.filter((pair) => pair !== canonical)];
   const index = Math.abs(Math.trunc(variation)) % Math.max(1, walk.length);
   const pair = walk[index];
   if (!pair) throw new Error('fewer than two styles suit this track');
-  return pair.ids;
+  const [lead, partner] = pair.ids;
+  return index === 0 && partnerFirst ? [partner, lead] : pair.ids;
 }
 
 /** Every pair of two kinds of picture, best first. */
@@ -170,16 +168,18 @@ function pairsOf(ranked: RankedStyle[]): StylePair[] {
 
 /**
  * The best pair, or for a track whose words name a genre, its lead with a
- * partner drawn among the close fits. Untagged tracks are spread by their
+ * partner drawn among the close fits, and whether the partner shows first. Untagged tracks are spread by their
  * wider nudge already, and their cues (a motif the partner can show) must
  * keep their say.
  */
 function drawCanonical(
   pairs: StylePair[],
   reading: TrackReading,
-): StylePair | undefined {
+): { canonical: StylePair | undefined; partnerFirst: boolean } {
   const best = pairs[0];
-  if (!best || reading.genre === 'unknown') return best;
+  if (!best || reading.genre === 'unknown') {
+    return { canonical: best, partnerFirst: false };
+  }
   const floor = best.score - PARTNER_MARGIN;
   const close = pairs.filter(
     (pair) =>
@@ -195,6 +195,5 @@ function drawCanonical(
   const drawn = close.find((_, i) => (ticket -= weights[i] ?? 0) < 0) ?? best;
   // Most clients show the first image only: for some tracks the partner
   // comes first, or a genre's catalogue shows its lead style every time.
-  if (!rng.chance(PARTNER_FIRST_CHANCE)) return drawn;
-  return { ...drawn, ids: [drawn.ids[1], drawn.ids[0]] };
+  return { canonical: drawn, partnerFirst: rng.chance(PARTNER_FIRST_CHANCE) };
 }
