@@ -38,8 +38,9 @@ interface Hill {
   /** Spread along the hill's long axis and across it. */
   r: number;
   across: number;
-  /** Direction of the long axis, in radians. */
-  angle: number;
+  /** The long axis's direction, as its cosine and sine. */
+  cos: number;
+  sin: number;
   h: number;
 }
 
@@ -103,14 +104,12 @@ function hillsFor(contour: number[], rng: Random): Hill[] {
     const t = (i + 0.5) / count;
     const level = sampleAt(contour, t);
     const r = rng.range(100, 175) * (0.6 + level * 0.8);
-    return {
-      x: 90 + t * 820 + rng.range(-40, 40),
-      y: rng.range(120, 620),
-      r,
-      across: r / rng.range(1, 2.2),
-      angle: rng.range(0, Math.PI),
-      h: 0.15 + level * 1.1,
-    };
+    const x = 90 + t * 820 + rng.range(-40, 40);
+    const y = rng.range(120, 620);
+    const across = r / rng.range(1, 2.2);
+    const angle = rng.range(0, Math.PI);
+    const [cos, sin] = [Math.cos(angle), Math.sin(angle)];
+    return { x, y, r, across, cos, sin, h: 0.15 + level * 1.1 };
   });
 }
 
@@ -131,30 +130,14 @@ function terrain(rng: Random): (x: number, y: number) => number {
     let sum = 0;
     let weight = 0.5;
     OCTAVES.forEach((cells, o) => {
-      sum += weight * latticeAt(lattices[o] ?? [], cells, x, y);
+      const cell = (v: number) => (v / 1000) * cells;
+      const lattice = lattices[o] ?? [];
+      sum +=
+        weight * sampleSquare(lattice, cells + 1, cell(x), cell(y), smooth);
       weight /= 2;
     });
     return sum / 0.875;
   };
-}
-
-/** A lattice of `cells` squares over the cover, smoothly interpolated. */
-function latticeAt(
-  values: number[],
-  cells: number,
-  x: number,
-  y: number,
-): number {
-  const gx = (x / 1000) * cells;
-  const gy = (y / 1000) * cells;
-  const i = Math.min(cells - 1, Math.floor(gx));
-  const j = Math.min(cells - 1, Math.floor(gy));
-  const u = smooth(gx - i);
-  const v = smooth(gy - j);
-  const at = (a: number, b: number) => values[b * (cells + 1) + a] ?? 0;
-  const top = at(i, j) + (at(i + 1, j) - at(i, j)) * u;
-  const bottom = at(i, j + 1) + (at(i + 1, j + 1) - at(i, j + 1)) * u;
-  return top + (bottom - top) * v;
 }
 
 const smooth = (t: number) => t * t * (3 - 2 * t);
@@ -221,7 +204,7 @@ function paintTints(
   for (let y = 0; y < size; y++) {
     const fy = (y / (size - 1)) * last;
     for (let x = 0; x < size; x++) {
-      const h = fieldAt(field, (x / (size - 1)) * last, fy);
+      const h = sampleSquare(field, GRID, (x / (size - 1)) * last, fy);
       const band = Math.min(
         bands - 1,
         Math.max(0, Math.floor((h / max) * bands)),
@@ -242,17 +225,27 @@ function paintTints(
   ctx.restore();
 }
 
-/** The field between its grid points, bilinear, as marching squares reads it. */
-function fieldAt(field: Float64Array, gx: number, gy: number): number {
-  const i = Math.min(GRID - 2, Math.floor(gx));
-  const j = Math.min(GRID - 2, Math.floor(gy));
-  const u = gx - i;
-  const v = gy - j;
-  const k = j * GRID + i;
-  const a = field[k] ?? 0;
-  const b = field[k + 1] ?? 0;
-  const c = field[k + GRID] ?? 0;
-  const d = field[k + GRID + 1] ?? 0;
+/**
+ * A square of `side` × `side` values, row by row, read between its points
+ * at grid coordinates (gx, gy): bilinear, as marching squares reads the
+ * height field, or eased across each cell (the terrain's smooth noise).
+ */
+function sampleSquare(
+  values: ArrayLike<number>,
+  side: number,
+  gx: number,
+  gy: number,
+  ease: (t: number) => number = (t) => t,
+): number {
+  const i = Math.min(side - 2, Math.floor(gx));
+  const j = Math.min(side - 2, Math.floor(gy));
+  const u = ease(gx - i);
+  const v = ease(gy - j);
+  const k = j * side + i;
+  const a = values[k] ?? 0;
+  const b = values[k + 1] ?? 0;
+  const c = values[k + side] ?? 0;
+  const d = values[k + side + 1] ?? 0;
   const top = a + (b - a) * u;
   return top + (c + (d - c) * u - top) * v;
 }
@@ -279,8 +272,7 @@ function heightField(
 function ridgeAt(hill: Hill, x: number, y: number): number {
   const dx = x - hill.x;
   const dy = y - hill.y;
-  const cos = Math.cos(hill.angle);
-  const sin = Math.sin(hill.angle);
+  const { cos, sin } = hill;
   const along = (dx * cos + dy * sin) / hill.r;
   const across = (dy * cos - dx * sin) / hill.across;
   return Math.exp(-(along * along + across * across) / 2);
