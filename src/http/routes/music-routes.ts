@@ -9,6 +9,7 @@ import { toMusicRecordInfo } from '../../music/music-details.js';
 import { toMusicView } from '../../music/music-view.js';
 import type { ApiKey, MusicTask } from '../../storage/records.js';
 import { storageFailure } from '../../storage/storage-failure.js';
+import { couldBeTaskId } from '../../storage/task-ids.js';
 import type { HttpContext } from '../context.js';
 import { success } from '../envelope.js';
 import { refuseInMaintenance, requireKey } from '../guards.js';
@@ -245,10 +246,11 @@ function parseLimit(raw: string | undefined): number {
 /** The cursor is `<createdAt>.<taskId>` of the last record on a page. */
 function parseCursor(raw: string | undefined) {
   if (raw === undefined || raw === '') return undefined;
-  const match = /^(\d{1,16})\.([A-Za-z0-9_-]{1,64})$/.exec(raw);
+  const match = /^(\d{1,16})\.(.+)$/.exec(raw);
   const createdAt = Number(match?.[1]);
-  if (!match?.[2] || !Number.isSafeInteger(createdAt)) {
+  const taskId = match?.[2];
+  if (!taskId || !couldBeTaskId(taskId) || !Number.isSafeInteger(createdAt)) {
     throw new SleeveError(422, 'before must be the nextBefore of a page.');
   }
-  return { createdAt, taskId: match[2] };
+  return { createdAt, taskId };
 }
